@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { Kysely } from 'kysely';
+import pino, { type Logger } from 'pino';
+import { ROOT_DIR, type Env } from './config/env.ts';
+import { openDatabase, type Database } from './platform/db/database.ts';
+import { runMigrations } from './platform/db/migrate.ts';
+import { PLATFORM_ERRORS } from './platform/errors/app-error.ts';
+import { createHttpServer, type HttpServer } from './platform/http/server.ts';
+import { createTranslator, mergeMessages } from './platform/i18n/i18n.ts';
+import { platformMessages } from './platform/i18n/messages.ts';
+import { createViews } from './platform/views/views.ts';
+import { AGENCY_ERRORS, agencyMessages, createAgenciesModule } from './modules/agencies/index.ts';
+import { CATALOG_ERRORS, catalogMessages, createCatalogModule } from './modules/catalog/index.ts';
+
+export const MIGRATIONS_DIR = path.join(ROOT_DIR, 'db/migrations');
+const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+
+export function createLogger(env: Pick<Env, 'LOG_LEVEL' | 'NODE_ENV'>): Logger {
+  return pino({ level: env.LOG_LEVEL, base: { app: 'opendvc' }, redact: ['req.headers.authorization', 'req.headers.cookie'] });
+}
+
+/** Every module, wired to one database. The only place modules meet. */
+export async function createModules(db: Kysely<any>, logger: Logger) {
+  const agencies = createAgenciesModule({ db });
+  const catalog = await createCatalogModule({
+    db,
+    logger,
+    rootDir: ROOT_DIR,
+    resolveAgency: (name) => agencies.service.resolveAgencyName(name),
+  });
+  return { agencies, catalog };
+}
+
+export type Modules = Awaited<ReturnType<typeof createModules>>;
+
+/** Loads the product's seed data: administrative units, agencies, then the catalog that refers to them. */
+export async function seedAll(modules: Modules, logger: Logger) {
+  const started = Date.now();
+  const units = await modules.agencies.service.seed();
+  const catalog = await modules.catalog.seed();
+  logger.info(
+    { ms: Date.now() - started, agencies: units, procedures: { imported: catalog.procedures.imported, updated: catalog.procedures.updated, unchanged: catalog.procedures.unchanged }, questions: catalog.questions, lifeEvents: catalog.lifeEvents },
+    'seed data loaded',
+  );
+}
+
+/** Migrates a database and, if asked, loads the seed data. Used by `start` and by the test setup. */
+export async function prepareDatabase(url: string, options: { seed: boolean; quiet?: boolean; logger?: Logger }): Promise<void> {
+  const logger = options.logger ?? pino({ level: options.quiet ? 'warn' : 'info' });
+  const database = openDatabase<any>(url, { poolSize: 4 });
+  try {
+    const migrations = await runMigrations(database.pool, MIGRATIONS_DIR);
+    if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, 'migrations applied');
+    if (options.seed) await seedAll(await createModules(database.db, logger), logger);
+  } finally {
+    await database.close();
+  }
+}
+
+export interface WebApp {
+  readonly http: HttpServer;
+  readonly modules: Modules;
+  readonly database: Database<any>;
+  close(): Promise<void>;
+}
+
+/** The web process: HTTP server over every module's routes. */
+export async function createWebApp(options: { env: Env; databaseUrl: string; logger: Logger; listenForChanges?: boolean }): Promise<WebApp> {
+  const { env, logger } = options;
+  const database = openDatabase<any>(options.databaseUrl, { poolSize: env.DATABASE_POOL_SIZE, applicationName: 'opendvc-web' });
+  const modules = await createModules(database.db, logger);
+  const translate = createTranslator({
+    vi: mergeMessages(platformMessages.vi, catalogMessages.vi, agencyMessages.vi),
+    en: mergeMessages(platformMessages.en, catalogMessages.en, agencyMessages.en),
+  });
+  const http = await createHttpServer({
+    logger,
+    errors: { ...PLATFORM_ERRORS, ...CATALOG_ERRORS, ...AGENCY_ERRORS },
+    translate,
+    views: createViews({ rootDir: ROOT_DIR, translate, noCache: env.NODE_ENV === 'development' }),
+    trustProxy: env.TRUST_PROXY,
+    secureCookies: env.NODE_ENV === 'production',
+    version: VERSION,
+    isReady: async () => {
+      await database.pool.query('SELECT 1');
+      return true;
+    },
+  });
+  await registerAssets(http);
+  modules.catalog.registerRoutes(http);
+  await modules.catalog.service.refresh();
+  const stopListening = options.listenForChanges === false ? null : await modules.catalog.service.listenForChanges(database.pool);
+  return {
+    http,
+    modules,
+    database,
+    async close() {
+      await http.close();
+      await stopListening?.();
+      await database.close();
+    },
+  };
+}
+
+async function registerAssets(http: HttpServer): Promise<void> {
+  const roots = [
+    { prefix: '/assets/', root: path.join(ROOT_DIR, 'assets/dist') },
+    { prefix: '/assets/govuk/', root: path.join(ROOT_DIR, 'node_modules/govuk-frontend/dist/govuk/assets') },
+    { prefix: '/assets/fonts/', root: path.join(ROOT_DIR, 'node_modules/@fontsource/be-vietnam-pro/files') },
+  ];
+  for (const [i, r] of roots.entries()) {
+    if (!fs.existsSync(r.root)) continue;
+    await http.register(fastifyStatic, { root: r.root, prefix: r.prefix, decorateReply: i === 0, maxAge: '7d', immutable: false, index: false });
+  }
+}

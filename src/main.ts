@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Logger } from 'pino';
+import { ConfigError, loadEnv, type Env } from './config/env.ts';
+import { createLogger, createModules, createWebApp, prepareDatabase } from './app.ts';
+import { connectDatabase, type DatabaseConnection } from './platform/db/connect.ts';
+import { openDatabase } from './platform/db/database.ts';
+import { EmbeddedDatabaseError } from './platform/db/embedded.ts';
+import { addJob, startWorker } from './platform/jobs/worker.ts';
+import { createWorkerTasks, formatImportSummary } from './worker.tasks.ts';
+
+const USAGE = `Usage: opendvc <command> [options]
+
+Commands:
+  start                      web + worker, embedded PostgreSQL unless DATABASE_URL is set, seed data loaded
+  web                        the web server only (PORT, default 3000)
+  worker                     the background job worker only
+  migrate                    apply database migrations and exit
+  seed                       load the shipped seed data (idempotent) and exit
+  import-procedures <folder> [--report <file.json>] [--effective-from <ISO date>] [--background]
+                             import every *.json procedure record under <folder>
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 1;
+  }
+  const env = loadEnv();
+  const logger = createLogger(env);
+  switch (command) {
+    case 'start':
+      return serve(env, logger, { web: true, worker: true, seed: env.SEED === 'auto' });
+    case 'web':
+      return serve(env, logger, { web: true, worker: false, seed: false });
+    case 'worker':
+      return serve(env, logger, { web: false, worker: true, seed: false });
+    case 'migrate':
+      return oneOff(env, logger, async (url) => prepareDatabase(url, { seed: false, logger }));
+    case 'seed':
+      return oneOff(env, logger, async (url) => prepareDatabase(url, { seed: true, logger }));
+    case 'import-procedures':
+      return importProcedures(env, logger, rest);
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
+      return 1;
+  }
+}
+
+async function serve(env: Env, logger: Logger, roles: { web: boolean; worker: boolean; seed: boolean }): Promise<number> {
+  const connection = await connectDatabase(env, logger, { own: roles.web });
+  const stops: Array<() => Promise<void>> = [];
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    for (const stop of stops.reverse()) await stop().catch((err) => logger.error({ err }, 'error while stopping'));
+    await connection.release();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  try {
+    await prepareDatabase(connection.url, { seed: roles.seed, logger });
+    if (roles.worker) {
+      const database = openDatabase<any>(connection.url, { poolSize: 4, applicationName: 'opendvc-worker' });
+      const modules = await createModules(database.db, logger);
+      const runner = await startWorker({ pool: database.pool, tasks: createWorkerTasks(modules, logger), logger });
+      stops.push(async () => {
+        await runner.stop();
+        await database.close();
+      });
+    }
+    if (roles.web) {
+      const app = await createWebApp({ env, databaseUrl: connection.url, logger });
+      stops.push(() => app.close());
+      await app.http.listen({ port: env.PORT, host: env.HOST });
+      logger.info(`OpenDVC is ready on http://localhost:${env.PORT}`);
+    }
+  } catch (err) {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    await connection.release();
+    throw err;
+  }
+  return new Promise<number>(() => undefined);
+}
+
+async function oneOff(env: Env, logger: Logger, work: (url: string) => Promise<void>): Promise<number> {
+  const connection: DatabaseConnection = await connectDatabase(env, logger, { own: false });
+  try {
+    await work(connection.url);
+    return 0;
+  } finally {
+    await connection.release();
+  }
+}
+
+async function importProcedures(env: Env, logger: Logger, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { report: { type: 'string' }, 'effective-from': { type: 'string' }, background: { type: 'boolean', default: false } },
+  });
+  const folder = positionals[0];
+  if (!folder) {
+    process.stderr.write('import-procedures needs the folder to read: opendvc import-procedures <folder> [--report <file.json>]\n');
+    return 1;
+  }
+  const effectiveFrom = values['effective-from'] ? new Date(values['effective-from']) : undefined;
+  if (effectiveFrom && Number.isNaN(effectiveFrom.getTime())) {
+    process.stderr.write(`--effective-from "${values['effective-from']}" is not a date (use ISO 8601, e.g. 2026-12-01)\n`);
+    return 1;
+  }
+  const absolute = path.resolve(folder);
+  let exitCode = 0;
+  await oneOff(env, logger, async (url) => {
+    await prepareDatabase(url, { seed: false, logger });
+    const database = openDatabase<any>(url, { poolSize: 4, applicationName: 'opendvc-import' });
+    try {
+      if (values.background) {
+        await addJob(database.pool, 'catalog:import-folder', { folder: absolute, report: values.report ?? null, effectiveFrom: effectiveFrom?.toISOString() ?? null });
+        process.stdout.write(`Import of ${absolute} queued; the worker will run it.\n`);
+        return;
+      }
+      const modules = await createModules(database.db, logger);
+      const report = await modules.catalog.importer.importFolder(absolute, { effectiveFrom });
+      if (values.report) fs.writeFileSync(values.report, `${JSON.stringify(report, null, 2)}\n`);
+      process.stdout.write(formatImportSummary(report, values.report));
+      exitCode = report.read > 0 && report.failed.length === report.read ? 2 : 0;
+    } finally {
+      await database.close();
+    }
+  });
+  return exitCode;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== undefined) process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof ConfigError || err instanceof EmbeddedDatabaseError) {
+      process.stderr.write(`${err.message}\n`);
+    } else if (err instanceof Error && 'code' in err && typeof (err as { code: unknown }).code === 'string' && err.name === 'AppError') {
+      process.stderr.write(`${err.message}\n`);
+    } else {
+      process.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
+    }
+    process.exit(1);
+  },
+);

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import type { HttpServer } from '../../../platform/http/server.ts';
+import { presentProcedure, presentSummary } from '../catalog.presenter.ts';
+import { MAX_QUERY_LENGTH, type CatalogService } from '../catalog.service.ts';
+
+const problem = z
+  .object({ type: z.string(), title: z.string(), status: z.number(), code: z.string(), detail: z.string().optional() })
+  .passthrough()
+  .describe('RFC 9457 problem details');
+
+const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const searchQuerySchema = z.object({
+  q: z.string().max(MAX_QUERY_LENGTH).optional().describe('Words to look for; diacritics optional, typos tolerated, abbreviations and English understood'),
+  sector: z.string().max(120).optional().describe('Sector slug, e.g. `ho-tich`'),
+  level: z.enum(['ministry', 'province', 'commune', 'other']).optional(),
+  agency: z.string().max(200).optional().describe('Agency slug, as in the facets'),
+  online: booleanQuery.optional().describe('Only procedures that can (true) or cannot (false) be done online'),
+  fee: z.enum(['free', 'paid']).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+
+const summary = z.object({
+  code: z.string(),
+  name: z.string(),
+  sector: z.string().nullable(),
+  levels: z.array(z.string()),
+  agencies: z.array(z.string()),
+  online: z.boolean(),
+});
+
+const duration = z.object({ value: z.number(), unit: z.enum(['working_days', 'days', 'hours', 'months']) });
+
+const procedure = z.object({
+  code: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+  effectiveFrom: z.string(),
+  sector: z.string().nullable(),
+  levels: z.array(z.string()),
+  procedureType: z.string().nullable(),
+  subjects: z.array(z.string()),
+  agencies: z.array(z.object({ role: z.string(), name: z.string(), code: z.string().nullable() })),
+  online: z.boolean(),
+  onlineLevel: z.string().nullable(),
+  fee: z.enum(['free', 'paid', 'unknown']),
+  channels: z.array(
+    z.object({
+      channel: z.enum(['online', 'in_person', 'postal']),
+      duration: duration.nullable(),
+      durationText: z.string().nullable(),
+      feeText: z.string().nullable(),
+      feeAmountVnd: z.number().nullable(),
+      fees: z.array(z.object({ amountVnd: z.number(), label: z.string(), validFrom: z.string().nullable(), validTo: z.string().nullable() })),
+      description: z.string().nullable(),
+    }),
+  ),
+  documents: z.array(
+    z.object({
+      caseName: z.string().nullable(),
+      name: z.string(),
+      formFiles: z.array(z.string()),
+      formText: z.string().nullable(),
+      quantity: z.object({ original: z.number(), copy: z.number() }).nullable(),
+      quantityText: z.string().nullable(),
+    }),
+  ),
+  legalBasis: z.array(z.object({ title: z.string(), code: z.string().nullable() })),
+  results: z.array(z.object({ name: z.string(), code: z.string().nullable() })),
+  steps: z.array(z.string()),
+  conditions: z.string().nullable(),
+  intakeAddresses: z.array(z.string()),
+  relatedProcedures: z.array(z.string()),
+  publicationDecision: z.object({ number: z.string().nullable(), irregular: z.boolean() }),
+  questions: z.array(z.object({ question: z.string(), answer: z.string() })),
+  source: z.object({
+    url: z.string().nullable(),
+    portalFormalityId: z.string().nullable(),
+    ministryFolder: z.string().nullable(),
+    attribution: z.string(),
+  }),
+});
+
+/** JSON API of the procedure catalog. */
+export function registerProcedureApi(app: HttpServer, catalog: CatalogService): void {
+  app.get(
+    '/api/v1/procedures',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'Search procedures',
+        description: 'Ranked full-text search over the national procedure catalog, best match first. Without `q`, lists procedures by name.',
+        querystring: searchQuerySchema,
+        response: {
+          200: z.object({ total: z.number().int(), suggestion: z.string().nullable(), items: z.array(summary) }),
+          400: problem,
+        },
+      },
+    },
+    async (request) => {
+      const result = await catalog.search(request.query);
+      return { total: result.total, suggestion: result.suggestion, items: result.items.map(presentSummary) };
+    },
+  );
+
+  app.get(
+    '/api/v1/procedures/:code',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'One procedure, the whole structured record',
+        params: z.object({ code: z.string().regex(/^\d\.\d{6}$/, 'a national procedure code such as 1.001193') }),
+        response: { 200: procedure, 400: problem, 404: problem },
+      },
+    },
+    async (request) => {
+      const record = await catalog.getProcedure(request.params.code);
+      return presentProcedure(record, await catalog.questionsFor(record.code, request.locale));
+    },
+  );
+
+  app.get(
+    '/api/v1/procedures/:code/versions/:version',
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'One version of a procedure, as a dossier filed under it saw it',
+        params: z.object({ code: z.string().regex(/^\d\.\d{6}$/), version: z.coerce.number().int().min(1) }),
+        response: { 200: procedure, 400: problem, 404: problem },
+      },
+    },
+    async (request) => {
+      const record = await catalog.getProcedureVersion(request.params.code, request.params.version);
+      return presentProcedure(record, []);
+    },
+  );
+}

@@ -1,0 +1,178 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { AppError, isAppError, type ErrorTable } from '../errors/app-error.ts';
+import { DEFAULT_LOCALE, isLocale, type Locale, type Translate } from '../i18n/i18n.ts';
+import type { Views } from '../views/views.ts';
+import { registerMetrics } from './metrics.ts';
+import { buildProblem, sendProblem, type FieldProblem } from './problem.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    locale: Locale;
+  }
+  interface FastifyReply {
+    /** Renders a server-side page in the request's language. */
+    page(template: string, data?: Record<string, unknown>): FastifyReply;
+  }
+}
+
+export type HttpServer = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+export interface HttpServerOptions {
+  logger: Logger;
+  errors: ErrorTable;
+  translate: Translate;
+  views: Views;
+  trustProxy: boolean;
+  secureCookies: boolean;
+  version: string;
+  isReady: () => Promise<boolean>;
+}
+
+const LOCALE_COOKIE = 'lang';
+const ONE_YEAR_S = 365 * 24 * 3600;
+
+/** The HTTP kernel: Fastify with zod schemas, OpenAPI, problem+json, pages, locale, health and metrics. */
+export async function createHttpServer(options: HttpServerOptions): Promise<HttpServer> {
+  const app: HttpServer = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    trustProxy: options.trustProxy,
+    disableRequestLogging: true,
+    bodyLimit: 1024 * 1024,
+    maxParamLength: 200,
+    // Query strings such as ?q= are limited by the route schemas; this caps everything else.
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
+
+  app.decorateRequest('locale', DEFAULT_LOCALE);
+  app.decorateReply('page', function page(this: FastifyReply, template: string, data: Record<string, unknown> = {}) {
+    const request = this.request;
+    const html = options.views.render(template, data, {
+      locale: request.locale,
+      path: request.url.split('?')[0] ?? '/',
+      query: (request.query ?? {}) as Record<string, unknown>,
+    });
+    return this.type('text/html; charset=utf-8').send(html);
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const queryLang = (request.query as Record<string, unknown> | undefined)?.lang;
+    if (isLocale(queryLang)) {
+      request.locale = queryLang;
+      reply.setCookie(LOCALE_COOKIE, queryLang, {
+        path: '/',
+        maxAge: ONE_YEAR_S,
+        sameSite: 'lax',
+        httpOnly: true,
+        secure: options.secureCookies,
+      });
+    } else if (isLocale(request.cookies[LOCALE_COOKIE])) {
+      request.locale = request.cookies[LOCALE_COOKIE] as Locale;
+    }
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    reply.header('X-Frame-Options', 'DENY');
+    if (!request.url.startsWith('/docs')) {
+      reply.header(
+        'Content-Security-Policy',
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; " +
+          "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+      );
+    }
+    return payload;
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'OpenDVC API',
+        version: options.version,
+        description:
+          'Open API of the OpenDVC public-service portal. Errors are RFC 9457 problem+json documents with a stable `code`.',
+      },
+      tags: [{ name: 'catalog', description: 'National database of administrative procedures' }, { name: 'ops' }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  registerMetrics(app);
+  registerHealth(app, options);
+  registerErrorHandling(app, options);
+  return app;
+}
+
+function registerHealth(app: HttpServer, options: HttpServerOptions): void {
+  app.get('/healthz', { schema: { tags: ['ops'], summary: 'Liveness: the process is up' } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { tags: ['ops'], summary: 'Readiness: the database answers' } }, async (_request, reply) => {
+    const ready = await options.isReady().catch(() => false);
+    if (!ready) throw new AppError('SERVICE_UNAVAILABLE', 'The database does not answer');
+    return reply.send({ status: 'ready' });
+  });
+}
+
+function wantsProblemJson(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/') || request.url.startsWith('/docs') || !(request.headers.accept ?? '').includes('text/html');
+}
+
+function registerErrorHandling(app: HttpServer, options: HttpServerOptions): void {
+  const respond = (request: FastifyRequest, reply: FastifyReply, code: string, extra: { detail?: string; errors?: FieldProblem[] } = {}) => {
+    const problem = buildProblem(options.errors, (key) => options.translate(request.locale, key), code, {
+      ...extra,
+      instance: request.url.split('?')[0],
+    });
+    if (wantsProblemJson(request)) return sendProblem(reply, problem);
+    return reply.code(problem.status).page('errors/error.njk', { problem });
+  };
+
+  app.setNotFoundHandler((request, reply) => respond(request, reply, 'NOT_FOUND'));
+
+  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    if (isAppError(error)) {
+      return respond(request, reply, error.code, { detail: error.detail, ...(error.extra as object) });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((v) => ({
+        path: `${error.validationContext ?? 'input'}${v.instancePath.replace(/\//g, '.')}`,
+        message: v.message ?? 'invalid',
+      }));
+      return respond(request, reply, 'VALIDATION_FAILED', { errors });
+    }
+    const status = (error as FastifyError).statusCode;
+    if (status === 413) return respond(request, reply, 'PAYLOAD_TOO_LARGE');
+    if (status === 405) return respond(request, reply, 'METHOD_NOT_ALLOWED');
+    if (status !== undefined && status >= 400 && status < 500) {
+      return respond(request, reply, 'VALIDATION_FAILED', { detail: error.message });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return respond(request, reply, 'INTERNAL');
+  });
+}
