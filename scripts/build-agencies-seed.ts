@@ -392,15 +392,8 @@ function lowerUnitType(name: string): string {
   return name.replace(/^(Tỉnh|Thành phố|Phường|Xã|Đặc khu)(?= )/u, (t) => t.toLowerCase());
 }
 
+/** Every spelling seen, except the display name itself. */
 function aliasList(name: string, aliases: Iterable<string>): string[] {
-  const own = agencyKey(name);
-  const seen = new Map<string, string>();
-  for (const a of aliases) {
-    const k = agencyKey(a);
-    if (k !== own && !seen.has(k)) seen.set(k, a);
-  }
-  // Keep one spelling per key, plus the exact variants that differ only in case or marks: the
-  // register lists what was seen.
   return [...new Set([...aliases].filter((a) => a !== name))].sort();
 }
 

@@ -88,10 +88,11 @@ CREATE INDEX agency_province_idx ON agency (province_code);
 CREATE UNIQUE INDEX agency_commune_pc_idx ON agency (commune_code) WHERE kind = 'commune_pc';
 
 CREATE TABLE agency_alias (
-  name_key    text PRIMARY KEY,
-  name        text NOT NULL,
+  name        text PRIMARY KEY,
+  name_key    text NOT NULL,
   agency_code text REFERENCES agency (code) ON DELETE CASCADE,
   local_kind  text REFERENCES agency_local_kind (key) ON DELETE CASCADE,
   CHECK ((agency_code IS NULL) <> (local_kind IS NULL))
 );
-COMMENT ON TABLE agency_alias IS 'Every spelling of an agency or local kind seen in procedure records (and each canonical name), by normalised key (agencyKey).';
+COMMENT ON TABLE agency_alias IS 'Every spelling of an agency or local kind seen in procedure records, and each canonical name; name_key (agencyKey) is what lookups use, and all spellings with one key name the same target (checked by the seed build).';
+CREATE INDEX agency_alias_name_key_idx ON agency_alias (name_key);

@@ -65,8 +65,8 @@ export interface AgencyTable {
 }
 
 export interface AgencyAliasTable {
-  name_key: string;
   name: string;
+  name_key: string;
   agency_code: string | null;
   local_kind: string | null;
 }

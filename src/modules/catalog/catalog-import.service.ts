@@ -100,7 +100,6 @@ async function storeItems(deps: CatalogImportDeps, items: readonly ImportItem[],
   const changed: Array<{ input: VersionInput; previous: number }> = [];
   const seenInThisImport = new Map<string, string>();
   for (const item of items) {
-    for (const w of item.warnings) report.warnings.push({ file: item.file, field: w.field, kind: w.kind });
     const firstFile = seenInThisImport.get(item.procedure.code);
     if (firstFile !== undefined) {
       report.failed.push({ file: item.file, reason: `duplicate procedure code ${item.procedure.code} (also in ${firstFile})` });
@@ -108,6 +107,7 @@ async function storeItems(deps: CatalogImportDeps, items: readonly ImportItem[],
     }
     seenInThisImport.set(item.procedure.code, item.file);
     const record = await toRecord(item, resolve);
+    for (const w of record.warnings) report.warnings.push({ file: item.file, field: w.field, kind: w.kind });
     const hash = contentHash(record);
     const stored = hashes.get(record.code);
     const input: VersionInput = { record, hash, raw: item.raw, sourceFile: item.file, effectiveFrom };
@@ -134,8 +134,14 @@ async function storeItems(deps: CatalogImportDeps, items: readonly ImportItem[],
 async function toRecord(item: ImportItem, resolve: (name: string) => Promise<{ code: string; name: string } | null>): Promise<ProcedureRecord> {
   const p = item.procedure;
   const agencyRefs: ProcedureRecord['agencyRefs'] = [];
+  const warnings = [...item.warnings];
   for (const role of ['competent', 'implementing', 'delegated', 'coordinating'] as const) {
     for (const name of p.agencies[role]) {
+      // A few scraped agency cells hold the next record's page header: not an agency.
+      if (PAGE_HEADER_LEAK.test(name)) {
+        warnings.push({ field: `agencies.${role}`, kind: 'agency_page_text', text: name });
+        continue;
+      }
       const hit = await resolve(name);
       agencyRefs.push({ role, code: hit?.code ?? null, name: hit?.name ?? name });
     }
@@ -146,9 +152,11 @@ async function toRecord(item: ImportItem, resolve: (name: string) => Promise<{ c
     effectiveFrom: '',
     ministryFolder: item.ministryFolder,
     agencyRefs,
-    warnings: item.warnings,
+    warnings,
   };
 }
+
+const PAGE_HEADER_LEAK = /Tên thủ tục|Mã thủ tục|Số quyết định/;
 
 /** Hash of what a citizen or a dossier depends on; bookkeeping fields are left out. */
 function contentHash(record: ProcedureRecord): string {

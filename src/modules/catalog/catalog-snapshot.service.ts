@@ -3,13 +3,14 @@ import type { LifeEventRow, QuestionRow } from './catalog.repo.ts';
 import type { FeeFilter, ProcedureRecord, ProcedureSummary } from './catalog.types.ts';
 import { createProcedureSearchEngine, type ProcedureSearchEngine, type SearchableProcedure } from './search/procedure-search.engine.ts';
 import type { SynonymDictionary } from './search/query.planner.ts';
+import { buildFacetTable, type FacetTable } from './search/facet-counts.engine.ts';
 
 /** The catalog as the web process serves it: current records, lookups and the search engine. */
 export interface CatalogSnapshot {
   readonly procedures: readonly ProcedureRecord[];
   readonly summaries: readonly ProcedureSummary[];
   /** Per procedure, the values the result facets count. */
-  readonly facetKeys: readonly FacetKeys[];
+  readonly facets: FacetTable;
   readonly byCode: ReadonlyMap<string, number>;
   readonly questionsByCode: ReadonlyMap<string, readonly QuestionRow[]>;
   readonly questions: readonly QuestionRow[];
@@ -20,14 +21,6 @@ export interface CatalogSnapshot {
   readonly agencies: ReadonlyMap<string, { name: string; code: string | null; count: number }>;
   readonly engine: ProcedureSearchEngine;
   readonly loadedAt: Date;
-}
-
-export interface FacetKeys {
-  readonly sector: string | null;
-  readonly levels: readonly string[];
-  readonly agencies: readonly string[];
-  readonly online: boolean;
-  readonly fee: FeeFilter | 'unknown';
 }
 
 const FACET_ROLES = new Set(['competent', 'implementing']);
@@ -50,7 +43,7 @@ export function buildSnapshot(
   const agencies = new Map<string, { name: string; code: string | null; count: number }>();
   const searchable: SearchableProcedure[] = [];
   const summaries: ProcedureSummary[] = [];
-  const facetKeys: FacetKeys[] = [];
+  const facetRows: Array<{ sector: string | null; levels: readonly string[]; agencies: readonly string[]; online: boolean; fee: string }> = [];
   for (const r of records) {
     const sectorSlug = r.sector ? slugify(r.sector) : null;
     if (sectorSlug && r.sector) {
@@ -83,7 +76,7 @@ export function buildSnapshot(
       // Vietnamese only: an English word in one answer would make an English query demand it everywhere.
       questions: qs.map((q) => q.questionVi).join(' . '),
     });
-    facetKeys.push({ sector: sectorSlug, levels: r.levels, agencies: agencySlugs, online, fee });
+    facetRows.push({ sector: sectorSlug, levels: r.levels, agencies: agencySlugs, online, fee });
     summaries.push({
       code: r.code,
       name: r.name,
@@ -102,7 +95,7 @@ export function buildSnapshot(
     indexedQuestions.map((q) => ({ procedureIndex: byCode.get(q.procedureCode)!, question: `${q.questionVi} ${q.questionEn ?? ''}`, answer: q.answerVi })),
     dictionary,
   );
-  return { procedures: records, summaries, facetKeys, byCode, questionsByCode, questions, indexedQuestions, lifeEvents, sectors, agencies, engine, loadedAt: now };
+  return { procedures: records, summaries, facets: buildFacetTable(facetRows), byCode, questionsByCode, questions, indexedQuestions, lifeEvents, sectors, agencies, engine, loadedAt: now };
 }
 
 function uniqueAgencyNames(r: ProcedureRecord): Array<{ name: string; code: string | null }> {

@@ -15,7 +15,8 @@ import type {
   QuestionAnswer,
   SectorSummary,
 } from './catalog.types.ts';
-import { buildSnapshot, type CatalogSnapshot, type FacetKeys } from './catalog-snapshot.service.ts';
+import { buildSnapshot, type CatalogSnapshot } from './catalog-snapshot.service.ts';
+import { countFacets, FEES, LEVELS } from './search/facet-counts.engine.ts';
 import type { SynonymDictionary } from './search/query.planner.ts';
 
 export interface CatalogServiceDeps {
@@ -27,7 +28,6 @@ export interface CatalogServiceDeps {
 
 export const MAX_QUERY_LENGTH = 500;
 
-const LEVEL_ORDER = ['ministry', 'province', 'commune', 'other'];
 
 /** Finding and reading procedures: search, records, sectors, agencies, life events, Q&A. */
 export function createCatalogService(deps: CatalogServiceDeps) {
@@ -75,7 +75,7 @@ export function createCatalogService(deps: CatalogServiceDeps) {
     },
 
     /** Ranked search with facets. Throws CATALOG_QUERY_TOO_LONG. */
-    async search(query: ProcedureSearchQuery): Promise<ProcedureSearchResult> {
+    async search(query: ProcedureSearchQuery, options: { facets?: boolean } = {}): Promise<ProcedureSearchResult> {
       if ((query.q ?? '').length > MAX_QUERY_LENGTH) throw new AppError('CATALOG_QUERY_TOO_LONG');
       const s = await current();
       const filters = { sector: query.sector, level: query.level, agency: query.agency, online: query.online, fee: query.fee };
@@ -83,7 +83,7 @@ export function createCatalogService(deps: CatalogServiceDeps) {
       return {
         total: result.hits.length,
         items: result.hits.slice(query.offset, query.offset + query.limit).map((i) => s.summaries[i]!),
-        facets: facetsOf(s, result.unfiltered, query),
+        facets: options.facets === false ? NO_FACETS : facetsOf(s, result.unfiltered, query),
         suggestion: result.suggestion,
         questions: result.questionHits.map((qi) => {
           const q = s.indexedQuestions[qi]!;
@@ -183,37 +183,22 @@ function relatedLifeEvents(s: CatalogSnapshot, top: readonly number[]): Array<{ 
     .map((e) => ({ slug: e.slug, name: e.nameVi, nameEn: e.nameEn }));
 }
 
-type FacetName = 'sector' | 'level' | 'agency' | 'online' | 'fee';
+const NO_FACETS: ProcedureSearchResult['facets'] = { sector: [], level: [], agency: [], online: [], fee: [] };
 
-/** Counts for each facet value among the hits that pass every other selected filter. */
+/** Facet values with their labels, in display order. */
 function facetsOf(s: CatalogSnapshot, hits: readonly number[], q: ProcedureSearchQuery): ProcedureSearchResult['facets'] {
-  const except = (skip: FacetName) => (k: FacetKeys) =>
-    (skip === 'sector' || q.sector === undefined || k.sector === q.sector) &&
-    (skip === 'level' || q.level === undefined || k.levels.includes(q.level)) &&
-    (skip === 'agency' || q.agency === undefined || k.agencies.includes(q.agency)) &&
-    (skip === 'online' || q.online === undefined || k.online === q.online) &&
-    (skip === 'fee' || q.fee === undefined || k.fee === q.fee);
-  const count = (skip: FacetName, valuesOf: (k: FacetKeys) => readonly string[]) => {
-    const keep = except(skip);
-    const counts = new Map<string, number>();
-    for (const i of hits) {
-      const k = s.facetKeys[i]!;
-      if (!keep(k)) continue;
-      for (const v of valuesOf(k)) counts.set(v, (counts.get(v) ?? 0) + 1);
-    }
-    return counts;
-  };
-  const toValues = (counts: Map<string, number>, label: (v: string) => string, selected: string | undefined, order?: string[]): FacetValue[] => {
-    const values = [...counts].map(([value, n]) => ({ value, label: label(value), count: n, selected: value === selected }));
+  const counts = countFacets(s.facets, hits, q);
+  const toValues = (map: Map<string, number>, label: (v: string) => string, selected: string | undefined, order?: readonly string[]): FacetValue[] => {
+    const values = [...map].map(([value, n]) => ({ value, label: label(value), count: n, selected: value === selected }));
     if (order) values.sort((a, b) => order.indexOf(a.value) - order.indexOf(b.value));
     else values.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi'));
     return values;
   };
   return {
-    sector: toValues(count('sector', (k) => (k.sector ? [k.sector] : [])), (v) => s.sectors.get(v)?.name ?? v, q.sector),
-    level: toValues(count('level', (k) => k.levels), (v) => v, q.level, LEVEL_ORDER),
-    agency: toValues(count('agency', (k) => k.agencies), (v) => s.agencies.get(v)?.name ?? v, q.agency),
-    online: toValues(count('online', (k) => [String(k.online)]), (v) => v, q.online === undefined ? undefined : String(q.online), ['true', 'false']),
-    fee: toValues(count('fee', (k) => (k.fee === 'unknown' ? [] : [k.fee])), (v) => v, q.fee, ['free', 'paid']),
+    sector: toValues(counts.sector, (v) => s.sectors.get(v)?.name ?? v, q.sector),
+    level: toValues(counts.level, (v) => v, q.level, LEVELS),
+    agency: toValues(counts.agency, (v) => s.agencies.get(v)?.name ?? v, q.agency),
+    online: toValues(counts.online, (v) => v, q.online === undefined ? undefined : String(q.online), ['true', 'false']),
+    fee: toValues(counts.fee, (v) => v, q.fee, FEES),
   };
 }

@@ -9,10 +9,9 @@ import { clean, isDigit, isNoInfo, isSpace, warn } from './procedure-text.ts';
 
 const FIELD = 'thanh_phan_ho_so';
 const HEADER = /(?:-{2,}\s*)?Tên giấy tờ\s*Mẫu đơn, tờ khai\s*Số lượng/gu;
-// "N bản chính,M bản sao" (no space after the comma) is only ever the generated cell. A quantity
-// followed straight by another ("…: 01 bản chính1 bản chính") is the name's own wording.
+// "N bản chính,M bản sao" (no space after the comma) is only ever the generated cell.
 const QUANTITY =
-  /(\d+) bản chính(?:,(\d+) bản sao|(?=$|[^\s),;.:]|\s*(?:-{2,}\s*)?Tên giấy tờ|\s+[*+•-]\s))(?!\d+ bản)/gu;
+  /(\d+) bản chính(?:,(\d+) bản sao|(?=$|[^\s),;.:]|\s*(?:-{2,}\s*)?Tên giấy tờ|\s+[*+•-]\s))/gu;
 
 interface Token {
   kind: 'header' | 'quantity';
@@ -42,14 +41,43 @@ function tokens(text: string, sink: ParseWarning[]): Token[] {
     out.push({ kind: 'header', index: m.index, end: m.index + m[0].length, original: 0, copy: 0, text: m[0] });
   }
   for (const m of text.matchAll(QUANTITY)) {
-    const digits = m[1] ?? '';
     if (isDigit(text[m.index - 1])) continue; // matchAll starts at the run's first digit anyway
-    const index = quantityStart(text, m.index, digits, sink);
     const end = m.index + m[0].length;
-    const original = Number(text.slice(index, m.index + digits.length));
-    out.push({ kind: 'quantity', index, end, original, copy: Number(m[2] ?? 0), text: text.slice(index, end) });
+    const original = Number(m[1] ?? '');
+    out.push({ kind: 'quantity', index: m.index, end, original, copy: Number(m[2] ?? 0), text: m[0] });
   }
-  return out.sort((a, b) => a.index - b.index);
+  const kept = dropAdjacent(out.sort((a, b) => a.index - b.index), text, sink);
+  return kept.map((tok) => (tok.kind === 'quantity' ? splitRunOn(tok, text, sink) : tok));
+}
+
+function splitRunOn(tok: Token, text: string, sink: ParseWarning[]): Token {
+  const digits = /^\d+/u.exec(tok.text)?.[0] ?? '';
+  const index = quantityStart(text, tok.index, digits, sink);
+  if (index === tok.index) return tok;
+  const quantityText = text.slice(index, tok.index + tok.text.length);
+  return { ...tok, index, original: Number(text.slice(index, tok.index + digits.length)), text: quantityText };
+}
+
+/**
+ * Quantities back to back: "…: 01 bản chính1 bản chính" (a space before the first) is the name's
+ * own wording followed by the cell; "…TT-BXD1 bản chính1 bản chính" repeats the cell.
+ */
+function dropAdjacent(toks: Token[], text: string, sink: ParseWarning[]): Token[] {
+  const out: Token[] = [];
+  for (const tok of toks) {
+    const prev = out.at(-1);
+    if (tok.kind === 'quantity' && prev?.kind === 'quantity' && prev.end === tok.index) {
+      if (isSpace(text[prev.index - 1])) {
+        out[out.length - 1] = tok;
+      } else {
+        warn(sink, FIELD, 'quantity_repeated', text.slice(Math.max(0, prev.index - 40), tok.end));
+        prev.end = tok.end;
+      }
+      continue;
+    }
+    out.push(tok);
+  }
+  return out;
 }
 
 function stripDashes(text: string): string {

@@ -62,10 +62,14 @@ function findAmounts(text: string, sink: ParseWarning[]): Amount[] {
   return found.sort((a, b) => a.index - b.index);
 }
 
-/** Clause boundaries: list bullets, semicolons, line breaks and sentence ends. */
+const HEADLINE = /^(?:Miễn phí|Không có thông tin|\d[\d.,]*\s*(?:Việt Nam Đồng|VNĐ|VND|USD|đồng))/iu;
+
+/** Clause boundaries: the headline's end, list bullets, semicolons, line breaks, sentence ends. */
 function clauseAround(text: string, index: number, end: number): string {
   const boundary = /;|\n|(?:^|\s)[-+•*]\s|\.\s+(?=\p{Lu})|\(-\s/gu;
-  let start = 0;
+  const headline = HEADLINE.exec(text)?.[0].length ?? 0;
+  if (index < headline) return clean(text.slice(0, headline));
+  let start = headline;
   let stop = text.length;
   for (const m of text.matchAll(boundary)) {
     const at = m.index + m[0].length;

@@ -17,7 +17,7 @@ const DECISION = /^\d+\/QĐ-[\p{Lu}\d][\p{L}\d]*(?:-[\p{L}\d]+)*$/u;
 export function parseDecision(cell: string): { decisionNo: string | null; decisionNoIrregular: boolean } {
   if (isNoInfo(cell)) return { decisionNo: null, decisionNoIrregular: false };
   const decisionNo = clean(cell);
-  return { decisionNo, decisionNoIrregular: !DECISION.test(decisionNo) || decisionNo === 'QĐ/0001-BCA' };
+  return { decisionNo, decisionNoIrregular: !DECISION.test(decisionNo) };
 }
 
 /** Indexes of "Bước N:" markers that number the steps 1, 2, 3… at a line or sentence start. */

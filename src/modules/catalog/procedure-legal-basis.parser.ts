@@ -4,7 +4,7 @@
 // capitals can run into the next title's capital ("…TT-BCANhập cảnh…").
 
 import type { ParseWarning, ProcedureLegalBasis } from './procedure.types.ts';
-import { clean, isDigit, isLower, isNoInfo, isSpace, warn } from './procedure-text.ts';
+import { clean, isDigit, isLower, isNoInfo, isSpace, isUpper, warn } from './procedure-text.ts';
 
 const FIELD = 'can_cu_phap_ly';
 const HEADER = /^\s*Tên văn bản pháp lý\s*Mã văn bản/u;
@@ -13,7 +13,7 @@ const HEADER = /^\s*Tên văn bản pháp lý\s*Mã văn bản/u;
 // "UBTVQH15"); other digits start the next code ("…/TT-BCA57/2020/TT-BCA"). "TTg" is the one
 // mixed-case issuer.
 const SEGMENT = String.raw`(?:TTg|\p{Lu}*QH\d{2}(?!\p{Ll})|\p{Lu}+(?!\p{Ll}))`;
-const CODE = new RegExp(String.raw`\d{1,4}(?:/\d{4})?/${SEGMENT}(?:-${SEGMENT})*`, 'gu');
+const CODE = new RegExp(String.raw`\d{1,4}(?:\.\d{1,4})?(?:/\d{4})?/${SEGMENT}(?:-${SEGMENT})*`, 'gu');
 /** Issuer and document-type abbreviations, to cut a code that ran into an all-capitals title. */
 const KNOWN_SEGMENTS = new Set([
   'BCA', 'BCT', 'BGDĐT', 'BGTVT', 'BHXH', 'BKHCN', 'BKHĐT', 'BLĐTBXH', 'BNG', 'BNNMT', 'BNNPTNT',
@@ -21,6 +21,11 @@ const KNOWN_SEGMENTS = new Set([
   'NHNN', 'NQ', 'NĐ', 'PL', 'QĐ', 'QH', 'TANDTC', 'TT', 'TTCP', 'TTLT', 'UBDT', 'UBND', 'UBTVQH',
   'VKSNDTC', 'VPCP', 'BNN', 'BCTĐ', 'TCHQ', 'TCT', 'NHNNVN', 'BTNMTBNN',
 ]);
+
+// "…tại Việt NamLuật 47/2014/QH13": the code cell itself read "Luật 47/2014/QH13"; the glued
+// document type after a lowercase letter belongs to the code cell, not to the title.
+const CODE_CELL_PREFIX =
+  /(?<=\p{Ll}|\.)(?:(?:Luật|Bộ luật|Nghị định|Thông tư(?: liên tịch)?|Quyết định|Nghị quyết|Pháp lệnh)(?:\s+số)?|(?<=\p{Ll})số)\s*$/u;
 
 interface Code {
   index: number;
@@ -54,14 +59,27 @@ function afterYear(text: string, index: number): number {
   while (runStart > 0 && isDigit(text[runStart - 1])) runStart -= 1;
   const slash = text.indexOf('/', index);
   const run = text.slice(runStart, slash);
-  if (run.length > 4 && /^(?:19|20)\d\d/u.test(run)) return runStart + 4;
+  if (/^(?:19|20)\d\d\.\d/u.test(run)) return runStart + 5; // "…năm 2025.65/2025/TT-BTC"
+  if (run.length > 4 && /^(?:19|20)\d{3,}$/u.test(run)) return runStart + 4;
   return index;
+}
+
+/**
+ * "…/TT-BCAhông tư số 06…" (the next title lost its "T" upstream): the regex hands the "A" to
+ * the next title; give it back when that completes a known issuer.
+ */
+function reclaimCapital(text: string, index: number, end: number): number {
+  const segment = /[\p{Lu}]+$/u.exec(text.slice(index, end))?.[0] ?? '';
+  const next = text[end] ?? '';
+  const complete = segment + next;
+  if (!isUpper(next) || !isLower(text[end + 1]) || KNOWN_SEGMENTS.has(segment) || !KNOWN_SEGMENTS.has(complete)) return end;
+  return end + 1;
 }
 
 function codes(text: string): Code[] {
   return [...text.matchAll(CODE)].map((m) => {
     const index = afterYear(text, m.index);
-    const end = m.index + m[0].length;
+    const end = reclaimCapital(text, index, m.index + m[0].length);
     return trimRunOn(text, { index, end, text: text.slice(index, end) });
   });
 }
@@ -71,7 +89,11 @@ function endsRow(text: string, code: Code, next: Code | undefined): boolean {
   const after = text.slice(code.end);
   if (after.trim() === '') return true;
   const ch = after[0];
-  if (isDigit(ch)) return next === undefined || next.index !== code.end;
+  // "…kinh doanh66.16/2026/NQ-CP Thông tư…": a code glued to the title's last word is the code
+  // cell even when the cell ended with a space.
+  const before = text[code.index - 1];
+  if (isSpace(ch) && before !== undefined && !isSpace(before) && !isDigit(before) && /^\s+\p{Lu}/u.test(after)) return true;
+  if (isDigit(ch)) return (next === undefined || next.index !== code.end) && !/^\d{1,4}\/\d{4}/u.test(after);
   if (isLower(ch)) return true;
   return /\p{Lu}/u.test(ch ?? '');
 }
@@ -89,7 +111,7 @@ export function parseLegalBasis(cell: string, sink: ParseWarning[]): ProcedureLe
   let cursor = 0;
   found.forEach((code, i) => {
     if (code.index < cursor || !endsRow(body, code, found[i + 1])) return;
-    const title = clean(body.slice(cursor, code.index));
+    const title = clean(body.slice(cursor, code.index)).replace(CODE_CELL_PREFIX, '').trim();
     rows.push({ title: title === '' ? code.text : title, code: code.text });
     cursor = code.end;
   });

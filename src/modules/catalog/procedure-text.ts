@@ -43,10 +43,20 @@ export function splitTopLevel(text: string, separators: string): string[] {
   return parts.map(clean).filter((p) => p !== '' && !isNoInfo(p));
 }
 
-/** A comma/semicolon list cell ("A, B (x, y), C") as clean items; no-info gives []. */
+/**
+ * A comma/semicolon list cell ("A, B (x, y), C") as clean items; no-info gives []. Items start
+ * with a capital, so a lowercase continuation is part of the name: "Cục an ninh mạng và phòng,
+ * chống tội phạm sử dụng công nghệ cao" is one agency.
+ */
 export function listCell(text: string | null | undefined): string[] {
   if (text === null || text === undefined || isNoInfo(text)) return [];
-  return splitTopLevel(text.normalize('NFC'), ',;');
+  const items: string[] = [];
+  for (const part of splitTopLevel(text.normalize('NFC'), ',;')) {
+    const last = items.length - 1;
+    if (last >= 0 && /^\p{Ll}/u.test(part)) items[last] = `${items[last] ?? ''}, ${part}`;
+    else items.push(part);
+  }
+  return items;
 }
 
 /** Index just past the bracket that closes the one at `open`, or -1 when it never closes. */

@@ -2,6 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Fastify, {
   type FastifyBaseLogger,
@@ -49,6 +50,13 @@ export interface HttpServerOptions {
 }
 
 const LOCALE_COOKIE = 'lang';
+
+function contentSecurityPolicy(extraScript = ''): string {
+  return (
+    `default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'${extraScript ? ` ${extraScript}` : ''}; ` +
+    "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+  );
+}
 const ONE_YEAR_S = 365 * 24 * 3600;
 
 /** The HTTP kernel: Fastify with zod schemas, OpenAPI, problem+json, pages, locale, health and metrics. */
@@ -56,11 +64,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const app: HttpServer = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
     trustProxy: options.trustProxy,
-    disableRequestLogging: true,
     bodyLimit: 1024 * 1024,
-    maxParamLength: 200,
     // Query strings such as ?q= are limited by the route schemas; this caps everything else.
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -71,7 +77,10 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   app.decorateRequest('locale', DEFAULT_LOCALE);
   app.decorateReply('page', function page(this: FastifyReply, template: string, data: Record<string, unknown> = {}) {
     const request = this.request;
-    const html = options.views.render(template, data, {
+    // A fresh nonce per page lets govuk-frontend's one inline script run under a strict CSP.
+    const cspNonce = randomBytes(16).toString('base64');
+    this.header('Content-Security-Policy', contentSecurityPolicy(`'nonce-${cspNonce}'`));
+    const html = options.views.render(template, { ...data, cspNonce }, {
       locale: request.locale,
       path: request.url.split('?')[0] ?? '/',
       query: (request.query ?? {}) as Record<string, unknown>,
@@ -99,12 +108,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     reply.header('X-Frame-Options', 'DENY');
-    if (!request.url.startsWith('/docs')) {
-      reply.header(
-        'Content-Security-Policy',
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; " +
-          "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-      );
+    if (!request.url.startsWith('/docs') && !reply.hasHeader('Content-Security-Policy')) {
+      reply.header('Content-Security-Policy', contentSecurityPolicy());
     }
     return payload;
   });

@@ -3,7 +3,39 @@ import type { Messages } from './i18n.ts';
 /** Shell and platform messages. Modules bring their own catalogues. */
 export const platformMessages: { vi: Messages; en: Messages } = {
   vi: {
-    site: { name: 'Cổng Dịch vụ công', tagline: 'Một cửa cho mọi thủ tục hành chính' },
+    site: {
+      name: 'Cổng Dịch vụ công',
+      tagline: 'Một cửa cho mọi thủ tục hành chính',
+      errorPrefix: 'Lỗi',
+      errorSummaryTitle: 'Có lỗi cần sửa',
+      skipLink: 'Chuyển đến nội dung chính',
+      back: 'Quay lại',
+      nav: {
+        label: 'Menu chính',
+        search: 'Tìm thủ tục',
+        sectors: 'Lĩnh vực',
+        agencies: 'Cơ quan',
+        lifeEvents: 'Sự kiện cuộc sống',
+      },
+      lang: { label: 'Ngôn ngữ' },
+      search: { button: 'Tìm kiếm' },
+      pagination: { label: 'Phân trang', previous: 'Trang trước', next: 'Trang sau', page: 'Trang {n}' },
+      footer: {
+        heading: 'Thông tin về cổng',
+        api: 'API mở cho nhà phát triển',
+        openSource: 'OpenDVC là phần mềm nguồn mở theo giấy phép MIT: ai cũng có thể xem, dùng lại và góp phần cải tiến.',
+        procedureData: 'Dữ liệu thủ tục: Cơ sở dữ liệu quốc gia về TTHC (dichvucong.gov.vn).',
+        unitData: 'Đơn vị hành chính: dvhcvn (MIT).',
+      },
+      error: {
+        notFoundAdvice: 'Địa chỉ có thể đã gõ sai, hoặc trang, thủ tục này không còn nữa. Hãy kiểm tra lại địa chỉ hoặc mã thủ tục, hoặc tìm thủ tục bằng ô dưới đây.',
+        searchLabel: 'Tìm thủ tục hành chính',
+        serverAdvice: 'Cổng đang gặp sự cố. Vui lòng thử lại sau ít phút. Hồ sơ và dữ liệu của bạn không bị ảnh hưởng.',
+        requestAdvice: 'Yêu cầu không thực hiện được. Hãy quay lại trang trước và thử lại.',
+        home: 'Về trang chủ Cổng Dịch vụ công',
+        reference: 'Mã lỗi: {code}',
+      },
+    },
     errors: {
       validationFailed: 'Dữ liệu gửi lên không hợp lệ',
       notFound: 'Không tìm thấy trang',
@@ -15,7 +47,39 @@ export const platformMessages: { vi: Messages; en: Messages } = {
     },
   },
   en: {
-    site: { name: 'Public Service Portal', tagline: 'One door to every administrative procedure' },
+    site: {
+      name: 'Public Service Portal',
+      tagline: 'One door to every administrative procedure',
+      errorPrefix: 'Error',
+      errorSummaryTitle: 'There is a problem',
+      skipLink: 'Skip to main content',
+      back: 'Back',
+      nav: {
+        label: 'Main menu',
+        search: 'Find a procedure',
+        sectors: 'Sectors',
+        agencies: 'Agencies',
+        lifeEvents: 'Life events',
+      },
+      lang: { label: 'Language' },
+      search: { button: 'Search' },
+      pagination: { label: 'Pages of results', previous: 'Previous page', next: 'Next page', page: 'Page {n}' },
+      footer: {
+        heading: 'About this portal',
+        api: 'Open API for developers',
+        openSource: 'OpenDVC is open-source software under the MIT licence: anyone can read, reuse and improve it.',
+        procedureData: 'Procedure data: National Database on Administrative Procedures (dichvucong.gov.vn).',
+        unitData: 'Administrative units: dvhcvn (MIT).',
+      },
+      error: {
+        notFoundAdvice: 'The address may be mistyped, or the page or procedure no longer exists. Check the address or the procedure code, or search for the procedure below.',
+        searchLabel: 'Find an administrative procedure',
+        serverAdvice: 'The portal has a problem. Please try again in a few minutes. Your applications and data are not affected.',
+        requestAdvice: 'The request could not be completed. Go back to the previous page and try again.',
+        home: 'Go to the portal home page',
+        reference: 'Error code: {code}',
+      },
+    },
     errors: {
       validationFailed: 'The request is not valid',
       notFound: 'Page not found',

@@ -1,25 +1,22 @@
 import type { HttpServer } from '../../../../platform/http/server.ts';
+import type { Locale } from '../../../../platform/i18n/i18n.ts';
 import type { CatalogService } from '../../catalog.service.ts';
 import type { FacetValue, ProcedureSearchResult } from '../../catalog.types.ts';
-import { buildPagination, formatDuration, levelLabel, PAGE_SIZE, searchHref, type T } from '../catalog-view.presenter.ts';
+import { buildPagination, durationMessage, levelKey, PAGE_SIZE, searchHref, type Message } from '../catalog-view.presenter.ts';
 import { parseSearchParams, type SearchParams } from './search.validation.ts';
 
+const TEMPLATE = 'catalog/web/search/search.njk';
 const FACET_TOP = 10;
+/** Hundreds of radios help nobody; past this the facet links to the full sector or agency list. */
+const FACET_MORE_MAX = 50;
 
 /** GET /thu-tuc: search results with facets, "did you mean", Q&A and life events. */
 export function registerSearchPage(app: HttpServer, catalog: CatalogService): void {
   app.get('/thu-tuc', { schema: { hide: true } }, async (request, reply) => {
     const { params, errors } = parseSearchParams(request.query);
-    const t = (key: string, p?: Record<string, unknown>) => app.translate(request.locale, key, p);
     if (errors.length > 0) {
-      return reply.code(400).page('catalog/web/search/search.njk', {
-        pageTitle: t('catalog.search.title'),
-        hasErrors: true,
-        errorList: errors.map((e) => ({ text: t(e.messageKey), href: '#search-q' })),
-        qError: t(errors[0]!.messageKey),
-        q: params.q,
-        searched: false,
-      });
+      // GOV.UK validation pattern: status 400, "Lỗi: " title prefix, error summary, the input kept.
+      return reply.code(400).page(TEMPLATE, { hasErrors: true, errors, q: params.q, searched: false });
     }
     const result = await catalog.search({
       q: params.q || undefined,
@@ -31,11 +28,11 @@ export function registerSearchPage(app: HttpServer, catalog: CatalogService): vo
       limit: PAGE_SIZE,
       offset: (params.page - 1) * PAGE_SIZE,
     });
-    return reply.page('catalog/web/search/search.njk', buildResultsView(t, params, result));
+    return reply.page(TEMPLATE, buildResultsView(params, result, request.locale));
   });
 }
 
-function buildResultsView(t: T, params: SearchParams, result: ProcedureSearchResult) {
+function buildResultsView(params: SearchParams, result: ProcedureSearchResult, locale: Locale) {
   const current = {
     q: params.q,
     sector: params.sector,
@@ -45,61 +42,52 @@ function buildResultsView(t: T, params: SearchParams, result: ProcedureSearchRes
     fee: params.fee,
   };
   const hasFilters = [current.sector, current.level, current.agency, current.online, current.fee].some((v) => v !== undefined);
-  const firstShown = result.total === 0 ? 0 : (params.page - 1) * PAGE_SIZE + 1;
+  const offset = (params.page - 1) * PAGE_SIZE;
   return {
-    pageTitle: params.q ? t('catalog.search.titleFor', { q: params.q }) : t('catalog.search.title'),
     q: params.q,
     searched: true,
     total: result.total,
-    range: { from: firstShown, to: Math.min(result.total, (params.page - 1) * PAGE_SIZE + result.items.length) },
+    range: { from: result.items.length === 0 ? 0 : offset + 1, to: offset + result.items.length },
     page: params.page,
     items: result.items.map((item) => ({
       ...item,
-      levelLabels: item.levels.map((l) => levelLabel(t, l)),
-      durationLabel: formatDuration(t, item.shortestDuration),
+      levelKeys: item.levels.map(levelKey),
+      duration: durationMessage(item.shortestDuration, locale),
     })),
     suggestion: result.suggestion ? { text: result.suggestion, href: searchHref({ ...current, q: result.suggestion }) } : null,
     facets: [
-      facetView(t, 'sector', result.facets.sector, current.sector, (v) => v.label),
-      facetView(t, 'level', result.facets.level, current.level, (v) => levelLabel(t, v.value)),
-      facetView(t, 'agency', result.facets.agency, current.agency, (v) => v.label),
-      facetView(t, 'online', result.facets.online, current.online, (v) => t(`catalog.search.facets.online.${v.value === 'true' ? 'yes' : 'no'}`)),
-      facetView(t, 'fee', result.facets.fee, current.fee, (v) => t(`catalog.search.facets.fee.${v.value === 'paid' ? 'paid' : 'free'}`)),
+      facetView('sector', result.facets.sector, current.sector, (v) => ({ text: v.label })),
+      facetView('level', result.facets.level, current.level, (v) => ({ key: levelKey(v.value) })),
+      facetView('agency', result.facets.agency, current.agency, (v) => ({ text: v.label })),
+      facetView('online', result.facets.online, current.online, (v) => ({ key: `catalog.search.facets.online.${v.value === 'true' ? 'yes' : 'no'}` })),
+      facetView('fee', result.facets.fee, current.fee, (v) => ({ key: `catalog.search.facets.fee.${v.value === 'paid' ? 'paid' : 'free'}` })),
     ],
     hasFilters,
     clearFiltersHref: searchHref({ q: params.q }),
-    pagination: buildPagination(t, result.total, params.page, (page) => searchHref({ ...current, page: page > 1 ? page : undefined })),
+    pagination: buildPagination(result.total, params.page, (page) => searchHref({ ...current, page: page > 1 ? page : undefined })),
     questions: result.questions.slice(0, 5),
-    lifeEvents: result.lifeEvents,
+    lifeEvents: result.lifeEvents.map((e) => ({ slug: e.slug, name: locale === 'en' ? e.nameEn || e.name : e.name })),
   };
 }
 
-/** One facet as radios: "Tất cả" first, the ten biggest values, the rest behind "Xem thêm". */
-function facetView(t: T, name: string, values: FacetValue[], selected: string | undefined, label: (v: FacetValue) => string) {
+type FacetLabel = { text: string } | Message;
+
+/** One facet as radios: "all" first, the ten biggest values, the rest behind "Xem thêm". */
+function facetView(name: string, values: FacetValue[], selected: string | undefined, label: (v: FacetValue) => FacetLabel) {
   const all = [...values];
-  // A selected value with no hits left still shows, so the reader can see and undo the choice.
+  // A chosen value with no hits left still shows, so the reader can see and undo the choice.
   if (selected !== undefined && !all.some((v) => v.value === selected)) {
     all.unshift({ value: selected, label: selected, count: 0, selected: true });
   }
-  const items = all.map((v) => ({
-    value: v.value,
-    text: t('catalog.search.facets.option', { label: label(v), count: v.count }),
-    checked: v.value === selected,
-  }));
-  const anyItem = { value: '', text: t('catalog.search.facets.any'), checked: selected === undefined };
+  const items = all.map((v) => ({ value: v.value, label: label(v), count: v.count, checked: v.value === selected }));
   let top = items.slice(0, FACET_TOP);
   let more = items.slice(FACET_TOP);
-  // Keep the chosen value visible even when it is not among the ten biggest.
-  const chosenInMore = more.findIndex((i) => i.checked);
-  if (chosenInMore >= 0) {
-    top = [...top, more[chosenInMore]!];
-    more = more.filter((_, i) => i !== chosenInMore);
+  // Keep the chosen value in view even when it is not among the ten biggest.
+  const chosen = more.find((i) => i.checked);
+  if (chosen) {
+    top = [...top, chosen];
+    more = more.filter((i) => i !== chosen);
   }
-  return {
-    name,
-    legend: t(`catalog.search.facets.${name}.legend`),
-    top: [anyItem, ...top],
-    more,
-    moreLabel: t('catalog.search.facets.more', { n: more.length }),
-  };
+  const hidden = Math.max(0, more.length - FACET_MORE_MAX);
+  return { name, anyChecked: selected === undefined, top, more: more.slice(0, FACET_MORE_MAX), hidden };
 }
