@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { HttpServer } from '../../../platform/http/server.ts';
 import { presentProcedure, presentSummary } from '../catalog.presenter.ts';
 import { MAX_QUERY_LENGTH, type CatalogService } from '../catalog.service.ts';
+import type { ProcedureRecord } from '../catalog.types.ts';
 
 const problem = z
   .object({ type: z.string(), title: z.string(), status: z.number(), code: z.string(), detail: z.string().optional() })
@@ -82,6 +83,8 @@ const procedure = z.object({
   }),
 });
 
+const rendered = new WeakMap<ProcedureRecord, Map<string, string>>();
+
 /** JSON API of the procedure catalog. */
 export function registerProcedureApi(app: HttpServer, catalog: CatalogService): void {
   app.get(
@@ -115,9 +118,19 @@ export function registerProcedureApi(app: HttpServer, catalog: CatalogService): 
         response: { 200: procedure, 400: problem, 404: problem },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const record = await catalog.getProcedure(request.params.code);
-      return presentProcedure(record, await catalog.questionsFor(record.code, request.locale));
+      // A record never changes within a catalog snapshot (a reload makes new objects), so its
+      // JSON is made once per language instead of on every request.
+      let byLocale = rendered.get(record);
+      if (!byLocale) rendered.set(record, (byLocale = new Map()));
+      let json = byLocale.get(request.locale);
+      if (json === undefined) {
+        json = JSON.stringify(procedure.parse(presentProcedure(record, await catalog.questionsFor(record.code, request.locale))));
+        byLocale.set(request.locale, json);
+      }
+      // A string is sent as it is (the schema above still documents its shape).
+      return reply.type('application/json; charset=utf-8').send(json as never);
     },
   );
 

@@ -52,6 +52,9 @@ const PROCEDURE_FIELDS = {
   agencies: { weight: 0.3, lengthNorm: 0.5 },
 } as const;
 
+/** Distinct queries whose ranking is kept (a few hundred kB at most). */
+export const QUERY_CACHE_SIZE = 5000;
+
 const QUESTION_FIELDS = { question: { weight: 2, lengthNorm: 0.5 }, answer: { weight: 0.3, lengthNorm: 0.5 } } as const;
 
 export interface ProcedureSearchEngine {
@@ -75,6 +78,8 @@ export function createProcedureSearchEngine(
   const byName = procedures.map((_, i) => i).sort((a, b) => procedures[a]!.name.localeCompare(procedures[b]!.name, 'vi'));
   const codeIndex = new Map(procedures.map((p, i) => [p.code, i]));
   const scratch = createScratch(procedures.length);
+  // People ask the same few thousand things; a snapshot never changes, so ranked answers can be kept.
+  const cache = new Map<string, { ranked: number[]; plan: QueryPlan; suggestion: string | null; questionHits: number[] }>();
   const questionScratch = createScratch(questions.length);
 
   const passes = (i: number, f: EngineFilters) => {
@@ -99,10 +104,24 @@ export function createProcedureSearchEngine(
       if (direct !== undefined) {
         return { hits: passes(direct, filters) ? [direct] : [], unfiltered: [direct], plan: null, suggestion: null, questionHits: [] };
       }
-      const plan = planner.plan(trimmed);
-      const ranked = rank(index, plan, scratch);
-      const suggestion = plan.corrected ? restoreMarks(plan.tokens, accents) : null;
-      const questionHits = rank(questionIndex, plan, questionScratch).slice(0, 5);
+      const key = trimmed.normalize('NFC').toLowerCase();
+      let found = cache.get(key);
+      if (found) {
+        // Refresh its place: the map's order is the eviction order.
+        cache.delete(key);
+      } else {
+        const plan = planner.plan(trimmed);
+        const ranked = rank(index, plan, scratch);
+        found = {
+          ranked,
+          plan,
+          suggestion: plan.corrected ? restoreMarks(plan.tokens, accents) : null,
+          questionHits: rank(questionIndex, plan, questionScratch).slice(0, 5),
+        };
+        if (cache.size >= QUERY_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(key, found);
+      const { ranked, plan, suggestion, questionHits } = found;
       return { hits: ranked.filter((i) => passes(i, filters)), unfiltered: ranked, plan, suggestion, questionHits };
     },
   };
