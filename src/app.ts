@@ -89,6 +89,7 @@ export async function createWebApp(options: { env: Env; databaseUrl: string; log
     },
   });
   await registerAssets(http);
+  modules.agencies.registerRoutes(http);
   modules.catalog.registerRoutes(http);
   await modules.catalog.service.refresh();
   const stopListening = options.listenForChanges === false ? null : await modules.catalog.service.listenForChanges(database.pool);

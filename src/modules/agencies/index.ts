@@ -2,6 +2,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
+import type { HttpServer } from '../../platform/http/server.ts';
+import { registerAdminUnitApi } from './api/admin-units.api.ts';
+import { registerAgencyApi } from './api/agencies.api.ts';
 import { createAdminUnitService } from './admin-unit.service.ts';
 import { createAgencySeedService } from './agency-seed.service.ts';
 import { createAgencyService } from './agency.service.ts';
@@ -35,7 +38,13 @@ export function createAgenciesModule({ db, seedDir = DEFAULT_SEED_DIR }: { db: K
     ...createAdminUnitService({ db: typed }),
     ...createAgencyService({ db: typed }),
   };
-  return { service };
+  return {
+    service,
+    registerRoutes(app: HttpServer) {
+      registerAdminUnitApi(app, service);
+      registerAgencyApi(app, service);
+    },
+  };
 }
 
 export type AgenciesModule = ReturnType<typeof createAgenciesModule>;

@@ -25,6 +25,7 @@ export function openDatabase<T>(url: string, options: { poolSize?: number; appli
   });
   // An idle client losing its server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<T>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

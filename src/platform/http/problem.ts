@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 import type { ErrorTable } from '../errors/app-error.ts';
 
 /** One field-level problem, pointing at the input that caused it. */
@@ -41,3 +42,16 @@ export function buildProblem(
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem);
 }
+
+/** The problem+json shape for route schemas (OpenAPI documents every error response with it). */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number(),
+    code: z.string(),
+    detail: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .passthrough()
+  .describe('RFC 9457 problem details, with a stable `code`');

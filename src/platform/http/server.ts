@@ -123,7 +123,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         description:
           'Open API of the OpenDVC public-service portal. Errors are RFC 9457 problem+json documents with a stable `code`.',
       },
-      tags: [{ name: 'catalog', description: 'National database of administrative procedures' }, { name: 'ops' }],
+      tags: [{ name: 'catalog', description: 'National database of administrative procedures' }, { name: 'agencies', description: 'Administrative units (2025 and pre-2025) and the agency register' }, { name: 'ops' }],
     },
     transform: jsonSchemaTransform,
   });

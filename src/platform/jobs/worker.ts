@@ -1,4 +1,4 @@
-import { run, type Runner, type TaskList } from 'graphile-worker';
+import { Logger as WorkerLogger, run, type Runner, type TaskList } from 'graphile-worker';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 
@@ -8,9 +8,16 @@ import type { Logger } from 'pino';
  * Any number of worker processes may run against one database.
  */
 export async function startWorker(options: { pool: pg.Pool; tasks: TaskList; logger: Logger; concurrency?: number }): Promise<Runner> {
+  const log = options.logger.child({ component: 'worker' });
   const runner = await run({
     pgPool: options.pool,
     taskList: options.tasks,
+    // Recurring jobs are declared in code (none yet), never read from a crontab file in the working folder.
+    crontab: '',
+    logger: new WorkerLogger(() => (level, message, meta) => {
+      const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : level === 'info' ? 'info' : 'debug';
+      log[method](meta ?? {}, message);
+    }),
     concurrency: options.concurrency ?? 2,
     noHandleSignals: true,
     pollInterval: 2000,

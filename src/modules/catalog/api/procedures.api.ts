@@ -1,13 +1,10 @@
 import { z } from 'zod';
+import { problemSchema as problem } from '../../../platform/http/problem.ts';
 import type { HttpServer } from '../../../platform/http/server.ts';
 import { presentProcedure, presentSummary } from '../catalog.presenter.ts';
 import { MAX_QUERY_LENGTH, type CatalogService } from '../catalog.service.ts';
-import type { ProcedureRecord } from '../catalog.types.ts';
+import type { ProcedureRecord, ProcedureSummary } from '../catalog.types.ts';
 
-const problem = z
-  .object({ type: z.string(), title: z.string(), status: z.number(), code: z.string(), detail: z.string().optional() })
-  .passthrough()
-  .describe('RFC 9457 problem details');
 
 const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -22,7 +19,7 @@ export const searchQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 
-const summary = z.object({
+const summaryItem = z.object({
   code: z.string(),
   name: z.string(),
   sector: z.string().nullable(),
@@ -84,6 +81,14 @@ const procedure = z.object({
 });
 
 const rendered = new WeakMap<ProcedureRecord, Map<string, string>>();
+const summaries = new WeakMap<ProcedureSummary, string>();
+
+/** A list item's JSON, made once per catalog snapshot (summaries are replaced on reload). */
+function summaryJson(summary: ProcedureSummary): string {
+  let json = summaries.get(summary);
+  if (json === undefined) summaries.set(summary, (json = JSON.stringify(summaryItem.parse(presentSummary(summary)))));
+  return json;
+}
 
 /** JSON API of the procedure catalog. */
 export function registerProcedureApi(app: HttpServer, catalog: CatalogService): void {
@@ -96,15 +101,17 @@ export function registerProcedureApi(app: HttpServer, catalog: CatalogService): 
         description: 'Ranked full-text search over the national procedure catalog, best match first. Without `q`, lists procedures by name.',
         querystring: searchQuerySchema,
         response: {
-          200: z.object({ total: z.number().int(), suggestion: z.string().nullable(), items: z.array(summary) }),
+          200: z.object({ total: z.number().int(), suggestion: z.string().nullable(), items: z.array(summaryItem) }),
           400: problem,
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       // The list API has no facets: counting them is most of a search's cost.
       const result = await catalog.search(request.query, { facets: false });
-      return { total: result.total, suggestion: result.suggestion, items: result.items.map(presentSummary) };
+      const items = result.items.map(summaryJson).join(',');
+      const json = `{"total":${result.total},"suggestion":${JSON.stringify(result.suggestion)},"items":[${items}]}`;
+      return reply.type('application/json; charset=utf-8').send(json as never);
     },
   );
 
