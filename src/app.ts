@@ -108,7 +108,6 @@ export async function createWebApp(options: { env: Env; databaseUrl: string; log
 async function registerAssets(http: HttpServer): Promise<void> {
   const roots = [
     { prefix: '/assets/', root: path.join(ROOT_DIR, 'assets/dist') },
-    { prefix: '/assets/govuk/', root: path.join(ROOT_DIR, 'node_modules/govuk-frontend/dist/govuk/assets') },
     { prefix: '/assets/fonts/', root: path.join(ROOT_DIR, 'node_modules/@fontsource/be-vietnam-pro/files') },
   ];
   for (const [i, r] of roots.entries()) {

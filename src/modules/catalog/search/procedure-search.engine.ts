@@ -208,8 +208,7 @@ function rank(index: InvertedIndex, plan: QueryPlan, scratch: Scratch): number[]
     }
   }
   const fullPhrase = ` ${words.join(' ')} `;
-  const hits: number[] = [];
-  const scores: number[] = [];
+  const keys: number[] = [];
   for (let doc = 0; doc < size; doc++) {
     if (matched[doc]! < needed) continue;
     let score = total[doc]! * (0.5 + (0.5 * matched[doc]!) / clauses.length) * bonus[doc]!;
@@ -218,11 +217,24 @@ function rank(index: InvertedIndex, plan: QueryPlan, scratch: Scratch): number[]
       const name = index.foldedField(doc, 'name');
       if (name.includes(fullPhrase)) score *= name === fullPhrase ? 2.4 : 1.6;
     }
-    hits.push(doc);
-    scores.push(score);
+    keys.push(sortKey(score, doc));
   }
-  const order = hits.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || hits[a]! - hits[b]!);
-  return order.map((i) => hits[i]!);
+  // A numeric typed-array sort has no comparator calls: several times faster on long hit lists.
+  const sorted = Float64Array.from(keys).sort();
+  const hits = new Array<number>(sorted.length);
+  for (let k = 0; k < sorted.length; k++) hits[k] = DOC_MASK - (sorted[sorted.length - 1 - k]! % DOC_SPACE);
+  return hits;
+}
+
+const DOC_SPACE = 2 ** 21;
+const DOC_MASK = DOC_SPACE - 1;
+
+/**
+ * Score (to 1/10,000) and document in one exactly representable number: the larger key is the
+ * better hit, and of equal scores the earlier document. Holds for scores below ~4e5 and 2M documents.
+ */
+function sortKey(score: number, doc: number): number {
+  return Math.min(Math.floor(score * 1e4), 2 ** 31) * DOC_SPACE + (DOC_MASK - doc);
 }
 
 function scoreAlternative(
