@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import { listen } from '../../platform/db/listen.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { Locale } from '../../platform/i18n/i18n.ts';
 import { findVersion, listCurrentRecords, listLifeEvents, listQuestions, listVersions } from './catalog.repo.ts';
@@ -59,18 +60,20 @@ export function createCatalogService(deps: CatalogServiceDeps) {
 
     /** Reloads the index whenever another process changes the catalog (LISTEN catalog_changed). */
     async listenForChanges(pool: pg.Pool): Promise<() => Promise<void>> {
-      const client = await pool.connect();
       let timer: NodeJS.Timeout | undefined;
-      client.on('notification', () => {
-        // Imports change thousands of rows: wait for the burst to end, then reload once.
+      // Imports change thousands of rows: wait for the burst to end, then reload once.
+      const reloadSoon = () => {
         clearTimeout(timer);
         timer = setTimeout(() => void load().catch((err) => deps.logger.error({ err }, 'catalog reload failed')), 300);
+      };
+      const stop = await listen(pool, 'catalog_changed', {
+        onNotify: reloadSoon,
+        onReconnect: reloadSoon,
+        onError: (err) => deps.logger.warn({ err }, 'catalog change listener lost its connection; reconnecting'),
       });
-      await client.query('LISTEN catalog_changed');
       return async () => {
         clearTimeout(timer);
-        await client.query('UNLISTEN catalog_changed').catch(() => undefined);
-        client.release();
+        await stop();
       };
     },
 
@@ -78,12 +81,13 @@ export function createCatalogService(deps: CatalogServiceDeps) {
     async search(query: ProcedureSearchQuery, options: { facets?: boolean } = {}): Promise<ProcedureSearchResult> {
       if ((query.q ?? '').length > MAX_QUERY_LENGTH) throw new AppError('CATALOG_QUERY_TOO_LONG');
       const s = await current();
-      const filters = { sector: query.sector, level: query.level, agency: query.agency, online: query.online, fee: query.fee };
+      const agency = query.agency === undefined ? undefined : agencySlugOf(s, query.agency);
+      const filters = { sector: query.sector, level: query.level, agency, online: query.online, fee: query.fee };
       const result = s.engine.search(query.q ?? '', filters);
       return {
         total: result.hits.length,
         items: result.hits.slice(query.offset, query.offset + query.limit).map((i) => s.summaries[i]!),
-        facets: options.facets === false ? NO_FACETS : facetsOf(s, result.unfiltered, query),
+        facets: options.facets === false ? NO_FACETS : facetsOf(s, result.unfiltered, { ...query, agency }),
         suggestion: result.suggestion,
         questions: result.questionHits.map((qi) => {
           const q = s.indexedQuestions[qi]!;
@@ -181,6 +185,13 @@ function relatedLifeEvents(s: CatalogSnapshot, top: readonly number[]): Array<{ 
   return s.lifeEvents
     .filter((e) => e.procedures.filter((p) => codes.has(p.code)).length >= Math.min(2, e.procedures.length))
     .map((e) => ({ slug: e.slug, name: e.nameVi, nameEn: e.nameEn }));
+}
+
+/** Integrators may filter by an agency's electronic identifier ("000.00.00.G01") as well as by its slug. */
+function agencySlugOf(s: CatalogSnapshot, agency: string): string {
+  if (!/^[0-9A-Z]+(\.[0-9A-Za-z]+)+$/.test(agency)) return agency;
+  for (const [slug, entry] of s.agencies) if (entry.code === agency) return slug;
+  return agency;
 }
 
 const NO_FACETS: ProcedureSearchResult['facets'] = { sector: [], level: [], agency: [], online: [], fee: [] };

@@ -39,6 +39,13 @@ describe('GET /api/v1/procedures', () => {
     const page2 = (await get('/api/v1/procedures?q=giay%20phep&limit=10&offset=10')).json() as { items: Array<{ code: string }> };
     expect(page2.items.length).toBeGreaterThan(0);
     expect(page1.items.map((i) => i.code)).not.toContain(page2.items[0]!.code);
+    const bySlug = (await get('/api/v1/procedures?agency=cuc-canh-sat-giao-thong&limit=1')).json() as { total: number };
+    expect(bySlug.total).toBeGreaterThan(0);
+    const record = (await get('/api/v1/procedures/3.000347')).json() as { agencies: Array<{ name: string; code: string | null }> };
+    const police = record.agencies.find((a) => /cảnh sát giao thông/i.test(a.name))!;
+    expect(police.code).toMatch(/^000\.\d{2}\.\d{2}\.G01$/);
+    const byCode = (await get(`/api/v1/procedures?agency=${police.code}&limit=1`)).json() as { total: number };
+    expect(byCode.total).toBe(bySlug.total);
     const paid = (await get('/api/v1/procedures?fee=paid&limit=1')).json() as { total: number };
     const free = (await get('/api/v1/procedures?fee=free&limit=1')).json() as { total: number };
     expect(paid.total).toBeGreaterThan(0);

@@ -12,7 +12,7 @@ export const searchQuerySchema = z.object({
   q: z.string().max(MAX_QUERY_LENGTH).optional().describe('Words to look for; diacritics optional, typos tolerated, abbreviations and English understood'),
   sector: z.string().max(120).optional().describe('Sector slug, e.g. `ho-tich`'),
   level: z.enum(['ministry', 'province', 'commune', 'other']).optional(),
-  agency: z.string().max(200).optional().describe('Agency slug, as in the facets'),
+  agency: z.string().max(200).optional().describe('Agency: its slug as in the facets (`cuc-canh-sat-giao-thong`) or its electronic identifier (`000.00.01.G01`)'),
   online: booleanQuery.optional().describe('Only procedures that can (true) or cannot (false) be done online'),
   fee: z.enum(['free', 'paid']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
