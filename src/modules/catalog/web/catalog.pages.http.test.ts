@@ -143,10 +143,19 @@ describe('procedure page', () => {
     expect(res.body).toContain('Trực tuyến');
     expect(res.body).toContain('Trực tiếp');
     expect(res.body).toContain('Hồ sơ cần nộp');
-    expect(res.body).toMatch(/\d+ bản chính, \d+ bản sao/);
+    expect(res.body).toMatch(/<span class="odvc-document__detail">\d+ bản chính<\/span>/);
+    // This record's time limit is a bare "1" in the national database: say so instead of guessing a unit.
+    expect(res.body).toContain('1 (Cơ sở dữ liệu quốc gia không ghi đơn vị thời gian');
     expect(res.body).toContain('href="/thu-tuc/1.001193/nop-ho-so"');
     expect(res.body).toContain('Nộp hồ sơ trực tuyến');
     expect(res.body).toContain('href="/su-kien/co-con-nho"');
+  });
+
+  it('speaks English durations and quantities when asked', async () => {
+    const res = await get('/thu-tuc/3.000347?lang=en');
+    expect(res.body).toContain('5 working days');
+    expect(res.body).toMatch(/\d+ originals?</);
+    expect(res.body).not.toMatch(/original\(s\)|0 cop/);
   });
 
   it('explains honestly that online submission is not open yet', async () => {

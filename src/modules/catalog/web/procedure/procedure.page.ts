@@ -41,8 +41,7 @@ function buildProcedureView(r: ProcedureRecord, locale: Locale) {
     .sort((a, b) => CHANNEL_ORDER.indexOf(a.channel) - CHANNEL_ORDER.indexOf(b.channel))
     .map((c) => ({
       channel: c.channel,
-      durationText: c.durationText,
-      duration: c.durationText ? null : durationMessage(c.duration, locale),
+      ...durationView(c.duration, c.durationText, locale),
       feeText: c.feeText,
       // "Miễn phí" twice says nothing new: the amount line shows when it adds a number.
       amount: c.feeText && c.feeAmountVnd === 0 ? null : amountMessage(c.feeAmountVnd, locale),
@@ -62,17 +61,34 @@ function buildProcedureView(r: ProcedureRecord, locale: Locale) {
       .map((g) => ({
         caseName: g.caseName,
         documents: g.documents.map((d) => ({
-          name: d.name,
+          // The list already has bullets; the source's own "- ", "+ " would show twice.
+          name: d.name.replace(/^[-–+*•]\s*/, ''),
           formFiles: d.formFiles,
-          quantity: d.quantity
-            ? { key: 'catalog.procedure.quantity', params: { original: d.quantity.original, copy: d.quantity.copy } }
-            : d.quantityText
-              ? { text: d.quantityText }
-              : null,
+          quantity: d.quantity ? { parts: quantityParts(d.quantity) } : d.quantityText ? { text: d.quantityText } : null,
         })),
       })),
     effectiveFrom: formatDate(r.effectiveFrom, locale),
     // Only web links: the URL comes from imported data and ends up in an href.
     sourceUrl: r.sourceUrl && /^https?:\/\//i.test(r.sourceUrl) ? r.sourceUrl : null,
   };
+}
+
+/**
+ * The time a channel takes, in the reader's language when it was parsed; the page's own words
+ * when not; and a plain warning when the national database gives a number without a unit.
+ */
+function durationView(duration: { value: number; unit: string } | null, text: string | null, locale: Locale) {
+  if (duration) return { duration: durationMessage(duration, locale), durationText: null };
+  if (text && /^\d+$/.test(text.trim())) {
+    return { duration: { key: 'catalog.procedure.durationUnitMissing', params: { n: text.trim() } }, durationText: null };
+  }
+  return { duration: null, durationText: text };
+}
+
+/** "1 bản chính, 2 bản sao": only the kinds asked for, with English plurals. */
+function quantityParts(q: { original: number; copy: number }) {
+  const parts = [];
+  if (q.original > 0) parts.push({ key: `catalog.procedure.quantity.${q.original === 1 ? 'original' : 'originals'}`, params: { n: q.original } });
+  if (q.copy > 0) parts.push({ key: `catalog.procedure.quantity.${q.copy === 1 ? 'copy' : 'copies'}`, params: { n: q.copy } });
+  return parts;
 }
