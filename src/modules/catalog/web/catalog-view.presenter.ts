@@ -18,7 +18,7 @@ const DURATION_UNITS = new Set(['working_days', 'days', 'hours', 'months']);
 export function durationMessage(d: { value: number; unit: string } | null | undefined, locale: Locale): Message | null {
   if (!d) return null;
   const unit = DURATION_UNITS.has(d.unit) ? d.unit : 'days';
-  return { key: `catalog.duration.${unit}`, params: { n: formatNumber(d.value, locale) } };
+  return { key: `catalog.duration.${d.value === 1 ? 'one.' : ''}${unit}`, params: { n: formatNumber(d.value, locale) } };
 }
 
 export function formatNumber(value: number, locale: Locale = 'vi'): string {
