@@ -2,17 +2,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { Kysely } from 'kysely';
+import { Logger as WorkerLogger, runMigrations as runWorkerMigrations } from 'graphile-worker';
 import pino, { type Logger } from 'pino';
 import { ROOT_DIR, type Env } from './config/env.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { runMigrations } from './platform/db/migrate.ts';
 import { PLATFORM_ERRORS } from './platform/errors/app-error.ts';
+import type { Subscriptions } from './platform/events/events.ts';
 import { createHttpServer, type HttpServer } from './platform/http/server.ts';
 import { createTranslator, mergeMessages } from './platform/i18n/i18n.ts';
 import { platformMessages } from './platform/i18n/messages.ts';
 import { createViews } from './platform/views/views.ts';
 import { AGENCY_ERRORS, agencyMessages, createAgenciesModule } from './modules/agencies/index.ts';
 import { CATALOG_ERRORS, catalogMessages, createCatalogModule } from './modules/catalog/index.ts';
+
+const quietWorkerLogger = new WorkerLogger(() => () => undefined);
 
 export const MIGRATIONS_DIR = path.join(ROOT_DIR, 'db/migrations');
 const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version;
@@ -35,6 +39,11 @@ export async function createModules(db: Kysely<any>, logger: Logger) {
 
 export type Modules = Awaited<ReturnType<typeof createModules>>;
 
+/** Which module reacts to which event (downstream modules never import upstream ones). */
+export function createSubscriptions(_modules: Modules): Subscriptions {
+  return {};
+}
+
 /** Loads the product's seed data: administrative units, agencies, then the catalog that refers to them. */
 export async function seedAll(modules: Modules, logger: Logger) {
   const started = Date.now();
@@ -51,6 +60,8 @@ export async function prepareDatabase(url: string, options: { seed: boolean; qui
   const logger = options.logger ?? pino({ level: options.quiet ? 'warn' : 'info' });
   const database = openDatabase<any>(url, { poolSize: 4 });
   try {
+    // The job queue's own schema first: migrations and seeds may add jobs.
+    await runWorkerMigrations({ pgPool: database.pool, logger: quietWorkerLogger });
     const migrations = await runMigrations(database.pool, MIGRATIONS_DIR);
     if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, 'migrations applied');
     if (options.seed) await seedAll(await createModules(database.db, logger), logger);

@@ -68,7 +68,7 @@ async function serve(env: Env, logger: Logger, roles: { web: boolean; worker: bo
     if (roles.worker) {
       const database = openDatabase<any>(connection.url, { poolSize: 4, applicationName: 'opendvc-worker' });
       const modules = await createModules(database.db, logger);
-      const runner = await startWorker({ pool: database.pool, tasks: createWorkerTasks(modules, logger), logger });
+      const runner = await startWorker({ pool: database.pool, tasks: createWorkerTasks(database.db, modules, logger), logger });
       stops.push(async () => {
         await runner.stop();
         await database.close();

@@ -30,7 +30,7 @@ afterAll(async () => {
 describe('worker', () => {
   it('runs a queued procedure import durably and writes its report', async () => {
     const logger = pino({ level: 'silent' });
-    const tasks = createWorkerTasks(await createModules(database.db, logger), logger);
+    const tasks = createWorkerTasks(database.db, await createModules(database.db, logger), logger);
     // The first run installs graphile-worker's schema; the job is then added as `opendvc import-procedures --background` does.
     await runOnce({ pgPool: database.pool, taskList: tasks });
     const reportFile = path.join(dir, 'report.json');

@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import type { TaskList } from 'graphile-worker';
 import type { Logger } from 'pino';
-import type { Modules } from './app.ts';
+import type { Kysely } from 'kysely';
+import { createSubscriptions, type Modules } from './app.ts';
+import { createEventDispatcher, DISPATCH_TASK } from './platform/events/events.ts';
 import type { ImportReport } from './modules/catalog/index.ts';
 
 /** The jobs the worker runs, by name. Modules bring their handlers here. */
-export function createWorkerTasks(modules: Modules, logger: Logger): TaskList {
+export function createWorkerTasks(db: Kysely<any>, modules: Modules, logger: Logger): TaskList {
   return {
+    [DISPATCH_TASK]: createEventDispatcher(db, createSubscriptions(modules), logger),
     'catalog:import-folder': async (payload) => {
       const { folder, report: reportFile, effectiveFrom } = payload as { folder: string; report: string | null; effectiveFrom: string | null };
       const report = await modules.catalog.importer.importFolder(folder, { effectiveFrom: effectiveFrom ? new Date(effectiveFrom) : undefined });

@@ -23,6 +23,19 @@ const envSchema = z.object({
   SEED: z.enum(['auto', 'none']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: booleanString.default(false),
+  /** Signs session and CSRF cookies; required in production, generated under DATA_DIR otherwise. */
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** smtp://user:pass@host:port; unset outside production = messages go to the /dev/mailbox page. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('Cổng Dịch vụ công <no-reply@opendvc.local>'),
+  /** HTTP endpoint of the SMS gateway (POST JSON); unset outside production = the /dev/mailbox page. */
+  SMS_GATEWAY_URL: z.url().optional(),
+  SMS_GATEWAY_TOKEN: z.string().optional(),
+  /** The national e-ID (upstream OpenID Connect provider); unset = the bundled reference provider in development. */
+  EID_ISSUER: z.url().optional(),
+  EID_CLIENT_ID: z.string().optional(),
+  EID_CLIENT_SECRET: z.string().optional(),
+  EID_DEV_PORT: z.coerce.number().int().min(1024).max(65535).default(3900),
   CI: booleanString.optional(),
 });
 
@@ -39,6 +52,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
+  if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required in production (at least 32 random characters)');
+  }
   return Object.freeze({ ...env, dataDir: path.resolve(ROOT_DIR, env.DATA_DIR) });
 }
 

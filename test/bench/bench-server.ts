@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +15,7 @@ import { findFreePort, startEmbeddedPostgres } from '../../src/platform/db/embed
  * The same server gets a hello-world route, the baseline every benchmark prints beside its figures.
  */
 export async function startBenchServer(): Promise<{ app: WebApp; base: string; close(): Promise<void> }> {
-  const env = loadEnv({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn' });
+  const env = loadEnv({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', SESSION_SECRET: randomBytes(32).toString('hex') });
   let url = env.DATABASE_URL;
   let stopPg = async () => undefined;
   if (!url) {
