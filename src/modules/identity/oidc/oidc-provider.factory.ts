@@ -1,0 +1,141 @@
+import type { Kysely } from 'kysely';
+import Provider, { errors, type Adapter, type AdapterPayload, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type { Logger } from 'pino';
+import type { OidcClientService } from './oidc-client.service.ts';
+import { consumePayload, destroyGrant, destroyPayload, findPayload, upsertPayload } from './oidc-store.repo.ts';
+import type { OidcTables } from './oidc.tables.ts';
+
+/** Audience of the access tokens agency systems present to OpenDVC's own APIs. */
+export const API_RESOURCE = 'urn:opendvc:api';
+
+/** What the provider needs of the accounts (the identity services implement it). */
+export interface OidcAccountPort {
+  /** Every claim of the account; the provider keeps those the granted scopes allow. Null if gone. */
+  claims(accountId: string): Promise<Record<string, unknown> | null>;
+}
+
+export interface OidcProviderOptions {
+  issuer: string;
+  db: Kysely<OidcTables>;
+  clients: OidcClientService;
+  accounts: OidcAccountPort;
+  signingKeys: Array<Record<string, unknown>>;
+  cookieKeys: string[];
+  secureCookies: boolean;
+  logger: Logger;
+}
+
+/** Which claims each scope releases (OpenID Connect core §5.4 plus OpenDVC's own). */
+export const CLAIMS_BY_SCOPE = {
+  openid: ['sub'],
+  profile: ['name', 'birthdate', 'gender', 'locale', 'updated_at'],
+  email: ['email', 'email_verified'],
+  phone: ['phone_number', 'phone_number_verified'],
+  address: ['address'],
+  id_number: ['personal_id'],
+  account_type: ['account_type'],
+};
+
+/** OpenDVC as the OpenID Provider of agency portals, built on the certified oidc-provider. */
+export function createOidcProvider(options: OidcProviderOptions): Provider {
+  const configuration: Configuration = {
+    adapter: adapterClass(options.db, options.clients),
+    findAccount: async (_ctx, sub) => {
+      const claims = await options.accounts.claims(sub);
+      if (!claims) return undefined;
+      return { accountId: sub, claims: async () => ({ ...claims, sub }) };
+    },
+    claims: CLAIMS_BY_SCOPE,
+    scopes: ['openid', 'offline_access', 'profile', 'email', 'phone', 'address', 'id_number', 'account_type', 'api:sync', 'api:payments', 'api:catalog'],
+    acrValues: ['urn:opendvc:loa:1', 'urn:opendvc:loa:2'],
+    pkce: { required: () => true },
+    jwks: { keys: options.signingKeys as never },
+    cookies: {
+      keys: options.cookieKeys,
+      long: { signed: true, secure: options.secureCookies, sameSite: 'lax' },
+      short: { signed: true, secure: options.secureCookies, sameSite: 'lax' },
+    },
+    interactions: { url: (_ctx, interaction) => `/dang-nhap/uy-quyen/${interaction.uid}` },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      introspection: { enabled: true },
+      revocation: { enabled: true },
+      userinfo: { enabled: true },
+      backchannelLogout: { enabled: true },
+      rpInitiatedLogout: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        // Only agency systems get tokens for OpenDVC's APIs; portals' tokens are for userinfo.
+        defaultResource: (ctx: KoaContextWithOIDC) => (ctx.oidc.params?.grant_type === 'client_credentials' ? API_RESOURCE : undefined) as never,
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, resource, client) => {
+          if (resource !== API_RESOURCE) throw new errors.InvalidTarget();
+          const scope = (client.scope ?? '').split(' ').filter((s) => s.startsWith('api:')).join(' ');
+          return { scope, audience: API_RESOURCE, accessTokenTTL: 3600, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } };
+        },
+      },
+    },
+    ttl: {
+      AccessToken: 3600,
+      AuthorizationCode: 60,
+      ClientCredentials: 3600,
+      IdToken: 3600,
+      Interaction: 3600,
+      Session: 14 * 24 * 3600,
+      Grant: 14 * 24 * 3600,
+      RefreshToken: 14 * 24 * 3600,
+    },
+    rotateRefreshToken: true,
+    conformIdTokenClaims: true,
+    renderError: (ctx, out) => {
+      // Own plain page: the provider's default includes inline styles our CSP forbids.
+      ctx.type = 'html';
+      ctx.body = `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Lỗi đăng nhập</title></head><body><main><h1>Lỗi đăng nhập</h1><p>${escapeHtml(String(out.error))}: ${escapeHtml(String(out.error_description ?? ''))}</p><p><a href="/">Về trang chủ</a></p></main></body></html>`;
+    },
+  };
+  const provider = new Provider(options.issuer, configuration);
+  provider.proxy = true;
+  const report = (event: string) => (_ctx: unknown, err: Error) =>
+    options.logger.warn({ err: { name: err.name, message: err.message }, event }, 'oidc provider error');
+  provider.on('grant.error', report('grant.error'));
+  provider.on('server_error', report('server_error'));
+  provider.on('introspection.error', report('introspection.error'));
+  provider.on('revocation.error', report('revocation.error'));
+  provider.on('backchannel.error', report('backchannel.error'));
+  return provider;
+}
+
+function adapterClass(db: Kysely<OidcTables>, clients: OidcClientService) {
+  return class PostgresOidcAdapter implements Adapter {
+    constructor(private readonly model: string) {}
+    async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
+      if (this.model === 'Client') return;
+      await upsertPayload(db, this.model, id, payload as Record<string, unknown>, expiresIn);
+    }
+    async find(id: string): Promise<AdapterPayload | undefined> {
+      // Clients live in the registry, where secrets are encrypted and clients can be disabled.
+      if (this.model === 'Client') return (await clients.metadataForProvider(id)) as AdapterPayload | undefined;
+      return (await findPayload(db, this.model, 'id', id)) as AdapterPayload | undefined;
+    }
+    async findByUid(uid: string): Promise<AdapterPayload | undefined> {
+      return (await findPayload(db, this.model, 'uid', uid)) as AdapterPayload | undefined;
+    }
+    async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
+      return (await findPayload(db, this.model, 'user_code', userCode)) as AdapterPayload | undefined;
+    }
+    async consume(id: string): Promise<void> {
+      await consumePayload(db, this.model, id);
+    }
+    async destroy(id: string): Promise<void> {
+      await destroyPayload(db, this.model, id);
+    }
+    async revokeByGrantId(grantId: string): Promise<void> {
+      await destroyGrant(db, grantId);
+    }
+  };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
