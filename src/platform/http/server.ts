@@ -29,6 +29,8 @@ import { buildProblem, sendProblem, type FieldProblem } from './problem.ts';
 declare module 'fastify' {
   interface FastifyRequest {
     locale: Locale;
+    /** Values every page receives (e.g. the signed-in user for the header); set by hooks. */
+    viewLocals: Record<string, unknown>;
   }
   interface FastifyReply {
     /** Renders a server-side page in the request's language. */
@@ -75,12 +77,13 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   await app.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
 
   app.decorateRequest('locale', DEFAULT_LOCALE);
+  app.decorateRequest('viewLocals', null as unknown as Record<string, unknown>);
   app.decorateReply('page', function page(this: FastifyReply, template: string, data: Record<string, unknown> = {}) {
     const request = this.request;
     // A fresh nonce per page lets govuk-frontend's one inline script run under a strict CSP.
     const cspNonce = randomBytes(16).toString('base64');
     this.header('Content-Security-Policy', contentSecurityPolicy(`'nonce-${cspNonce}'`));
-    const html = options.views.render(template, { ...data, cspNonce }, {
+    const html = options.views.render(template, { ...request.viewLocals, ...data, cspNonce }, {
       locale: request.locale,
       path: request.url.split('?')[0] ?? '/',
       query: (request.query ?? {}) as Record<string, unknown>,
@@ -89,6 +92,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   });
 
   app.addHook('onRequest', async (request, reply) => {
+    request.viewLocals = {};
     const queryLang = (request.query as Record<string, unknown> | undefined)?.lang;
     if (isLocale(queryLang)) {
       request.locale = queryLang;

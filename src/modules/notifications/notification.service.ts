@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { DeliveryError, type OutgoingMessage, type Transports } from './notification.port.ts';
+import { claimForDelivery, insertMessage, listLatest, markSent, MAX_DELIVERY_ATTEMPTS, recordFailure } from './notification.repo.ts';
+import type { NotificationTables } from './notification.tables.ts';
+import type { NotificationMessage, RenderedMessage } from './notification.types.ts';
+
+export interface NotificationServiceDeps {
+  db: Kysely<NotificationTables>;
+  logger: Logger;
+  now: () => Date;
+  newId: () => string;
+}
+
+export type DeliveryOutcome =
+  | { readonly outcome: 'sent'; readonly transport: string }
+  | { readonly outcome: 'skipped' }
+  | { readonly outcome: 'retry' | 'failed'; readonly error: string };
+
+/** Use cases of the outbox: queue a rendered message once per event, deliver it, list what went out. */
+export function createNotificationService(deps: NotificationServiceDeps) {
+  const { db, logger, now } = deps;
+  return {
+    /** Stores a message rendered from an event and queues its delivery; null when a re-dispatch finds it already there. */
+    async queue(event: { id: string; type: string }, message: RenderedMessage): Promise<string | null> {
+      const id = await db.transaction().execute((tx) => insertMessage(tx, deps.newId(), event, message));
+      if (id) logger.info({ notification: id, event: event.id, type: event.type, channel: message.channel }, 'notification queued');
+      return id;
+    },
+
+    /**
+     * One delivery attempt. A message already sent (or given up) is skipped, so a repeated job
+     * never sends twice. Transport failures come back as outcomes, not exceptions.
+     */
+    async deliver(id: string, transports: Transports): Promise<DeliveryOutcome> {
+      const message = await claimForDelivery(db, id);
+      if (!message) return { outcome: 'skipped' };
+      if (message.expiresAt && message.expiresAt.getTime() <= now().getTime()) {
+        const error = 'expired before it could be delivered';
+        await recordFailure(db, id, error, true);
+        logger.warn({ notification: id }, `notification ${error}`);
+        return { outcome: 'failed', error };
+      }
+      const transport = transports[message.channel];
+      try {
+        await transport.send(toOutgoing(message));
+      } catch (err) {
+        const error = err instanceof Error ? err.message : String(err);
+        const final = (err instanceof DeliveryError && err.permanent) || message.attempts >= MAX_DELIVERY_ATTEMPTS;
+        await recordFailure(db, id, error, final);
+        logger.warn({ notification: id, attempt: message.attempts, final, transport: transport.name, error }, 'notification delivery failed');
+        return { outcome: final ? 'failed' : 'retry', error };
+      }
+      await markSent(db, id, transport.name, now());
+      return { outcome: 'sent', transport: transport.name };
+    },
+
+    /** The latest messages, newest first (the development mailbox). */
+    listLatest(options: { to?: string | undefined; limit?: number } = {}): Promise<NotificationMessage[]> {
+      return listLatest(db, { to: options.to, limit: Math.min(options.limit ?? 50, 200) });
+    },
+  };
+}
+
+export type NotificationService = ReturnType<typeof createNotificationService>;
+
+function toOutgoing(m: NotificationMessage): OutgoingMessage {
+  return { id: m.id, channel: m.channel, recipient: m.recipient, locale: m.locale, subject: m.subject, text: m.text, html: m.html };
+}

@@ -1,0 +1,80 @@
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { axeViolations, launchBrowser, screenshot } from './browser.ts';
+
+let t: TestApp;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await t.app.http.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.http.server.address() as AddressInfo).port}`;
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function latestCode(to: string): Promise<string> {
+  const { rows } = await t.database.pool.query<{ code: string }>(
+    "SELECT payload->>'code' AS code FROM platform_event WHERE type = 'identity.verification_code_issued' AND payload->>'to' = $1 ORDER BY occurred_at DESC LIMIT 1",
+    [to],
+  );
+  return rows[0]!.code;
+}
+
+async function check(page: Page, name: string, failures: string[]): Promise<void> {
+  await screenshot(page, `identity-${name}`);
+  for (const v of await axeViolations(page)) failures.push(`${name}: ${v}`);
+}
+
+async function submit(page: Page, button = 'main button[type="submit"]:not(.govuk-button--secondary)'): Promise<void> {
+  await Promise.all([page.waitForLoadState('domcontentloaded'), page.locator(button).last().click()]);
+}
+
+// axe needs script in the page, so this journey runs with JavaScript on; the forms post plainly either way.
+describe('account pages', () => {
+  it('registers, verifies, logs in and opens every account page, with and without errors; axe finds nothing', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    const page = await context.newPage();
+    const failures: string[] = [];
+
+    await page.goto(`${base}/dang-ky`);
+    await check(page, 'register', failures);
+    await submit(page);
+    expect(await page.title()).toMatch(/^Lỗi: /);
+    await check(page, 'register-errors', failures);
+    await page.check('input[value="citizen"]');
+    await page.fill('#contact', 'e2e@example.vn');
+    await page.fill('#password', 'mat khau cua toi 2026');
+    await submit(page);
+    expect(new URL(page.url()).pathname).toBe('/dang-ky/xac-minh');
+    await check(page, 'verify', failures);
+    await page.fill('#code', await latestCode('e2e@example.vn'));
+    await submit(page);
+
+    expect(new URL(page.url()).pathname).toBe('/dang-nhap');
+    await check(page, 'login', failures);
+    await page.fill('#identifier', 'e2e@example.vn');
+    await page.fill('#password', 'mat khau cua toi 2026');
+    await submit(page);
+    expect(new URL(page.url()).pathname).toBe('/tai-khoan');
+    await check(page, 'account', failures);
+
+    for (const path of ['/tai-khoan/thong-tin', '/tai-khoan/dia-chi/thuong-tru?tinh=01', '/tai-khoan/phien-dang-nhap', '/tai-khoan/bao-mat', '/tai-khoan/lien-he', '/dang-nhap/dinh-danh', '/quen-mat-khau']) {
+      await page.goto(`${base}${path}`);
+      await check(page, path.replace(/[/?=]/g, '_'), failures);
+    }
+    await page.goto(`${base}/tai-khoan/thong-tin`);
+    await page.fill('#idNumber', '12345');
+    await submit(page);
+    await check(page, 'details-errors', failures);
+    expect(failures).toEqual([]);
+    await context.close();
+  });
+});
