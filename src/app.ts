@@ -15,7 +15,7 @@ import { platformMessages } from './platform/i18n/messages.ts';
 import { createViews } from './platform/views/views.ts';
 import { AGENCY_ERRORS, agencyMessages, createAgenciesModule } from './modules/agencies/index.ts';
 import { CATALOG_ERRORS, catalogMessages, createCatalogModule } from './modules/catalog/index.ts';
-import { createIdentityModule, IDENTITY_ERRORS, identityMessages } from './modules/identity/index.ts';
+import { createIdentityModule, EID_ERRORS, type OidcModule, IDENTITY_ERRORS, identityMessages, OIDC_ERRORS, oidcMessages, resolveEidSettings } from './modules/identity/index.ts';
 import { resolveAppSecret } from './platform/crypto/app-secret.ts';
 import { createNotificationsModule, notificationsMessages } from './modules/notifications/index.ts';
 
@@ -48,6 +48,7 @@ export async function createModules(db: Kysely<any>, logger: Logger, env: Env = 
       listCommunes: (provinceCode) => agencies.service.listCommunes(provinceCode),
       agencyExists: (code) => agencies.service.findAgency(code).then(() => true, () => false),
     },
+    eid: { settings: resolveEidSettings(env), publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` },
   });
   return { agencies, catalog, identity, notifications };
 }
@@ -87,6 +88,7 @@ export async function prepareDatabase(url: string, options: { seed: boolean; qui
 
 export interface WebApp {
   readonly http: HttpServer;
+  readonly oidc: OidcModule;
   readonly modules: Modules;
   readonly database: Database<any>;
   close(): Promise<void>;
@@ -98,14 +100,15 @@ export async function createWebApp(options: { env: Env; databaseUrl: string; log
   const database = openDatabase<any>(options.databaseUrl, { poolSize: env.DATABASE_POOL_SIZE, applicationName: 'opendvc-web' });
   const modules = await createModules(database.db, logger, env);
   const translate = createTranslator({
-    vi: mergeMessages(platformMessages.vi, catalogMessages.vi, agencyMessages.vi, identityMessages.vi, notificationsMessages.vi),
-    en: mergeMessages(platformMessages.en, catalogMessages.en, agencyMessages.en, identityMessages.en, notificationsMessages.en),
+    vi: mergeMessages(platformMessages.vi, catalogMessages.vi, agencyMessages.vi, identityMessages.vi, oidcMessages.vi, notificationsMessages.vi),
+    en: mergeMessages(platformMessages.en, catalogMessages.en, agencyMessages.en, identityMessages.en, oidcMessages.en, notificationsMessages.en),
   });
+  const views = createViews({ rootDir: ROOT_DIR, translate, noCache: env.NODE_ENV === 'development' });
   const http = await createHttpServer({
     logger,
-    errors: { ...PLATFORM_ERRORS, ...CATALOG_ERRORS, ...AGENCY_ERRORS, ...IDENTITY_ERRORS },
+    errors: { ...PLATFORM_ERRORS, ...CATALOG_ERRORS, ...AGENCY_ERRORS, ...IDENTITY_ERRORS, ...EID_ERRORS, ...OIDC_ERRORS },
     translate,
-    views: createViews({ rootDir: ROOT_DIR, translate, noCache: env.NODE_ENV === 'development' }),
+    views,
     trustProxy: env.TRUST_PROXY,
     secureCookies: env.NODE_ENV === 'production',
     version: VERSION,
@@ -117,6 +120,12 @@ export async function createWebApp(options: { env: Env; databaseUrl: string; log
   await registerAssets(http);
   // Identity first: its hooks put the signed-in person on every page.
   modules.identity.registerRoutes(http);
+  const oidc = await modules.identity.createOidc({
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    logger,
+    renderPage: (template, data, locale) => views.render(template, data, { locale, path: '/oidc/session/end', query: {} }),
+  });
+  await oidc.registerRoutes(http);
   modules.agencies.registerRoutes(http);
   modules.catalog.registerRoutes(http);
   modules.notifications.registerRoutes(http);
@@ -125,6 +134,7 @@ export async function createWebApp(options: { env: Env; databaseUrl: string; log
   return {
     http,
     modules,
+    oidc,
     database,
     async close() {
       await http.close();

@@ -9,11 +9,16 @@ import { openDatabase } from './platform/db/database.ts';
 import { EmbeddedDatabaseError } from './platform/db/embedded.ts';
 import { addJob, startWorker } from './platform/jobs/worker.ts';
 import { createWorkerTasks, formatImportSummary } from './worker.tasks.ts';
-import { ACCOUNT_USAGE, AccountUsageError, runAccountCommand } from './modules/identity/index.ts';
+import {
+  ACCOUNT_USAGE,
+  AccountUsageError,
+  createOidcClientService,
+  OIDC_CLIENT_USAGE,
+  runAccountCommand,
+  runOidcClientCommand,
+} from './modules/identity/index.ts';
 import { resolveAppSecret } from './platform/crypto/app-secret.ts';
 import { createSecretBox } from './platform/crypto/secret-box.ts';
-import { runOidcClientCommand, OIDC_CLIENT_USAGE } from './modules/identity/oidc/oidc-client.cli.ts';
-import { createOidcClientService } from './modules/identity/oidc/oidc-client.service.ts';
 
 const USAGE = `Usage: opendvc <command> [options]
 

@@ -9,11 +9,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole web app, in process, over a fresh clone of the seeded test database. */
-export async function createTestApp(): Promise<TestApp> {
+/** The whole web app, in process, over a fresh clone of the seeded test database. `env` adds settings (e.g. EID_DEV_PORT). */
+export async function createTestApp(env: Readonly<Record<string, string>> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url });
-  const app = await createWebApp({ env, databaseUrl: database.url, logger: pino({ level: 'silent' }), listenForChanges: false });
+  const settings = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, ...env });
+  const app = await createWebApp({ env: settings, databaseUrl: database.url, logger: pino({ level: 'silent' }), listenForChanges: false });
   await app.http.ready();
   return {
     app,

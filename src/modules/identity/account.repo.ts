@@ -14,7 +14,8 @@ export interface NewAccount {
   status: AccountStatus;
   email: string | null;
   phone: string | null;
-  passwordHash: string;
+  /** Null for an account created by an e-ID login: it has no password until one is set. */
+  passwordHash: string | null;
   locale: 'vi' | 'en';
   idNumber?: string | null;
   fullName?: string | null;

@@ -8,6 +8,12 @@ export const IDENTITY_ERRORS = {
   IDENTITY_ACCOUNT_NOT_FOUND: { status: 404, messageKey: 'identity.errors.accountNotFound' },
   IDENTITY_INPUT_INVALID: { status: 400, messageKey: 'identity.errors.inputInvalid' },
   IDENTITY_ACCOUNT_EXISTS: { status: 409, messageKey: 'identity.errors.accountExists' },
+  /** The e-ID vouched for a lower assurance level than the page demanded (`?acr=`): no session is opened. */
+  IDENTITY_EID_LEVEL_TOO_LOW: { status: 403, messageKey: 'identity.errors.eidLevelTooLow' },
+  /** The e-ID sent no 12-digit personal ID number, or a malformed one: we cannot link without it. */
+  IDENTITY_EID_ID_NUMBER_INVALID: { status: 502, messageKey: 'identity.errors.eidIdNumberInvalid' },
+  /** The account linked to (or holding the ID number of) this e-ID is disabled or not yet verified. */
+  IDENTITY_EID_ACCOUNT_UNAVAILABLE: { status: 403, messageKey: 'identity.errors.eidAccountUnavailable' },
 } as const satisfies ErrorTable;
 
 export type IdentityErrorCode = keyof typeof IDENTITY_ERRORS;

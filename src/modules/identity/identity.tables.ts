@@ -82,8 +82,18 @@ export interface IdentityAuditTable {
   occurred_at: Timestamp;
 }
 
+/** db/migrations/0007_identity_eid_link.sql */
+export interface IdentityEidLinkTable {
+  issuer: string;
+  subject: string;
+  account_id: string;
+  linked_at: Timestamp;
+  last_login_at: Timestamp;
+}
+
 export interface IdentityTables {
   identity_account: IdentityAccountTable;
+  identity_eid_link: IdentityEidLinkTable;
   identity_official_role: IdentityOfficialRoleTable;
   identity_session: IdentitySessionTable;
   identity_verification_code: IdentityVerificationCodeTable;

@@ -127,7 +127,22 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         description:
           'Open API of the OpenDVC public-service portal. Errors are RFC 9457 problem+json documents with a stable `code`.',
       },
-      tags: [{ name: 'catalog', description: 'National database of administrative procedures' }, { name: 'agencies', description: 'Administrative units (2025 and pre-2025) and the agency register' }, { name: 'ops' }],
+      tags: [
+        { name: 'catalog', description: 'National database of administrative procedures' },
+        { name: 'agencies', description: 'Administrative units (2025 and pre-2025) and the agency register' },
+        { name: 'identity', description: 'Single sign-on: OpenID Connect at /oidc (discovery: /oidc/.well-known/openid-configuration)' },
+        { name: 'ops' },
+      ],
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT',
+            description: 'An access token from /oidc/token (grant_type=client_credentials) for an agency system',
+          },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });

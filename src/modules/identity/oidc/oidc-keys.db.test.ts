@@ -26,6 +26,18 @@ describe('signing keys', () => {
     expect(results[0]!.keys[0]).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig' });
   });
 
+  it('retires a key sealed under another application secret instead of failing to start', async () => {
+    const before = await loadSigningKeys(database.db, box, { rotateAfterDays: 90, now: new Date('2026-02-01T00:00:00Z') });
+    const otherSecret = createSecretBox('z'.repeat(40), 'oidc-signing-key');
+    const after = await loadSigningKeys(database.db, otherSecret, { rotateAfterDays: 90, now: new Date('2026-02-01T00:00:00Z') });
+    expect(after.keys).toHaveLength(1);
+    expect(before.keys.map((k) => k.kid)).not.toContain(after.keys[0]!.kid);
+    // And back under the first secret, its own keys were retired by the other: it makes a fresh one.
+    const again = await loadSigningKeys(database.db, box, { rotateAfterDays: 90, now: new Date('2026-02-01T00:00:00Z') });
+    expect(again.keys).toHaveLength(1);
+    await database.db.deleteFrom('identity_oidc_key').execute();
+  });
+
   it('rotates after the period, keeps the old key published, then retires it', async () => {
     const first = (await loadSigningKeys(database.db, box, { rotateAfterDays: 90, now: new Date('2026-01-01T00:00:00Z') })).keys[0]!.kid;
     const later = await loadSigningKeys(database.db, box, { rotateAfterDays: 90, now: new Date(Date.parse('2026-01-01T00:00:00Z') + 91 * DAY) });

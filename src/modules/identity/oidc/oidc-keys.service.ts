@@ -32,14 +32,30 @@ export async function loadSigningKeys(
       .where('retired_at', 'is', null)
       .where('created_at', '<', new Date(now.getTime() - 2 * options.rotateAfterDays * DAY_MS))
       .execute();
-    let rows = await activeKeys(tx);
-    const newest = rows[0];
-    if (!newest || newest.created_at.getTime() < now.getTime() - options.rotateAfterDays * DAY_MS) {
+    let keys = await openable(tx, box, now);
+    const newest = keys[0];
+    if (!newest || newest.createdAt.getTime() < now.getTime() - options.rotateAfterDays * DAY_MS) {
       await tx.insertInto('identity_oidc_key').values(newKey(box, now)).execute();
-      rows = await activeKeys(tx);
+      keys = await openable(tx, box, now);
     }
-    return { keys: rows.map((r) => JSON.parse(box.open(r.private_jwk_sealed)) as Record<string, unknown>) };
+    return { keys: keys.map((k) => k.jwk) };
   });
+}
+
+/**
+ * The active keys this process can decrypt. A key sealed under another application secret (the
+ * secret was changed) is retired instead of stopping the portal; tokens it signed stop verifying.
+ */
+async function openable(db: Kysely<OidcTables>, box: SecretBox, now: Date) {
+  const out: Array<{ jwk: Record<string, unknown>; createdAt: Date }> = [];
+  for (const row of await activeKeys(db)) {
+    try {
+      out.push({ jwk: JSON.parse(box.open(row.private_jwk_sealed)) as Record<string, unknown>, createdAt: row.created_at });
+    } catch {
+      await db.updateTable('identity_oidc_key').set({ retired_at: now }).where('kid', '=', row.kid).execute();
+    }
+  }
+  return out;
 }
 
 function activeKeys(db: Kysely<OidcTables>) {

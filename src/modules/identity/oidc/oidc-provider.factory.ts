@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import Provider, { errors, type Adapter, type AdapterPayload, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { Logger } from 'pino';
@@ -23,7 +24,13 @@ export interface OidcProviderOptions {
   cookieKeys: string[];
   secureCookies: boolean;
   logger: Logger;
+  /** OpenDVC's page layout for the provider's logout pages; without it the provider's plain ones. */
+  renderPage?: PageRenderer;
+  /** Called after a logout at the provider (e.g. started by a portal) with the browser's cookies. */
+  onEndSession?: (cookieHeader: string | undefined) => Promise<void>;
 }
+
+export type PageRenderer = (template: string, data: Record<string, unknown>, locale: 'vi' | 'en') => string;
 
 /** Which claims each scope releases (OpenID Connect core §5.4 plus OpenDVC's own). */
 export const CLAIMS_BY_SCOPE = {
@@ -63,7 +70,15 @@ export function createOidcProvider(options: OidcProviderOptions): Provider {
       revocation: { enabled: true },
       userinfo: { enabled: true },
       backchannelLogout: { enabled: true },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        ...(options.renderPage
+          ? {
+              logoutSource: async (ctx: KoaContextWithOIDC, form: string) => renderInto(ctx, options.renderPage!, 'identity/oidc/web/logout.njk', { form }),
+              postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => renderInto(ctx, options.renderPage!, 'identity/oidc/web/logged-out.njk', {}),
+            }
+          : {}),
+      },
       resourceIndicators: {
         enabled: true,
         // Only agency systems get tokens for OpenDVC's APIs; portals' tokens are for userinfo.
@@ -103,6 +118,13 @@ export function createOidcProvider(options: OidcProviderOptions): Provider {
   provider.on('introspection.error', report('introspection.error'));
   provider.on('revocation.error', report('revocation.error'));
   provider.on('backchannel.error', report('backchannel.error'));
+  if (options.onEndSession) {
+    const end = options.onEndSession;
+    // A portal's logout also ends the OpenDVC session of that browser.
+    provider.on('end_session.success', (ctx: KoaContextWithOIDC) => {
+      end(ctx.req.headers.cookie).catch((err: Error) => options.logger.warn({ err: err.message }, 'ending the portal session after an OIDC logout failed'));
+    });
+  }
   return provider;
 }
 
@@ -134,6 +156,17 @@ function adapterClass(db: Kysely<OidcTables>, clients: OidcClientService) {
       await destroyGrant(db, grantId);
     }
   };
+}
+
+function renderInto(ctx: KoaContextWithOIDC, render: PageRenderer, template: string, data: Record<string, unknown>): void {
+  const locale = /(?:^|;\s*)lang=en(?:;|$)/.test(ctx.req.headers.cookie ?? '') ? 'en' : 'vi';
+  const cspNonce = randomBytes(16).toString('base64');
+  ctx.set(
+    'Content-Security-Policy',
+    `default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'nonce-${cspNonce}'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'`,
+  );
+  ctx.type = 'html';
+  ctx.body = render(template, { ...data, cspNonce }, locale);
 }
 
 function escapeHtml(text: string): string {

@@ -8,8 +8,10 @@ import type { HttpServer } from '../../../platform/http/server.ts';
 import { createApiTokenVerifier, type ApiTokenVerifier } from './api-token.policy.ts';
 import { createOidcClientService, type OidcClientService } from './oidc-client.service.ts';
 import { loadSigningKeys } from './oidc-keys.service.ts';
+import { registerInteractionRoutes, type InteractionDeps } from './oidc-interactions.routes.ts';
+import { endAllSessionsFor } from './oidc-logout.service.ts';
 import { mountOidcProvider, OIDC_PREFIX } from './oidc-mount.ts';
-import { createOidcProvider, type OidcAccountPort } from './oidc-provider.factory.ts';
+import { createOidcProvider, type OidcAccountPort, type PageRenderer } from './oidc-provider.factory.ts';
 import type { OidcTables } from './oidc.tables.ts';
 
 export interface OidcModuleOptions {
@@ -21,6 +23,10 @@ export interface OidcModuleOptions {
   accounts: OidcAccountPort;
   logger: Logger;
   allowInsecureLocalhost: boolean;
+  /** OpenDVC's own login and consent pages inside an authorization request. */
+  interactions?: Omit<InteractionDeps, 'provider' | 'clients'>;
+  renderPage?: PageRenderer;
+  onEndSession?: (cookieHeader: string | undefined) => Promise<void>;
 }
 
 export interface OidcModule {
@@ -28,6 +34,8 @@ export interface OidcModule {
   readonly provider: Provider;
   readonly clients: OidcClientService;
   readonly verifyApiToken: ApiTokenVerifier;
+  /** Back-channel logout from every portal and end of every SSO session of the account. */
+  endAllSessionsFor(accountId: string): Promise<number>;
   registerRoutes(app: HttpServer): Promise<void>;
 }
 
@@ -49,6 +57,8 @@ export async function createOidcModule(options: OidcModuleOptions): Promise<Oidc
     cookieKeys: [deriveSecret(options.appSecret, 'oidc-cookies')],
     secureCookies: options.secureCookies,
     logger: options.logger,
+    renderPage: options.renderPage,
+    onEndSession: options.onEndSession,
   });
   const verifyApiToken = createApiTokenVerifier({ issuer, signingKeys: keys });
   return {
@@ -56,8 +66,10 @@ export async function createOidcModule(options: OidcModuleOptions): Promise<Oidc
     provider,
     clients,
     verifyApiToken,
+    endAllSessionsFor: (accountId) => endAllSessionsFor(options.db, provider, accountId, options.logger),
     async registerRoutes(app) {
       await mountOidcProvider(app, provider);
+      if (options.interactions) registerInteractionRoutes(app, { ...options.interactions, provider, clients });
       app.get(
         '/api/v1/clients/me',
         {

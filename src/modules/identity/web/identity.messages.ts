@@ -1,4 +1,5 @@
 import type { Messages } from '../../../platform/i18n/i18n.ts';
+import { eidMessages } from './eid/eid.messages.ts';
 
 /** Vietnamese first; English for foreign residents and investors. */
 export const identityMessages: { vi: Messages; en: Messages } = {
@@ -11,6 +12,7 @@ export const identityMessages: { vi: Messages; en: Messages } = {
         accountNotFound: 'Không tìm thấy tài khoản',
         inputInvalid: 'Dữ liệu không hợp lệ',
         accountExists: 'Tài khoản đã tồn tại',
+        ...eidMessages.vi.errors,
       },
       header: { login: 'Đăng nhập', account: 'Tài khoản của {name}' },
       continue: 'Tiếp tục',
@@ -80,6 +82,7 @@ export const identityMessages: { vi: Messages; en: Messages } = {
         title: 'Đăng nhập bằng tài khoản định danh điện tử',
         notConfigured: 'Đăng nhập bằng tài khoản định danh điện tử (VNeID) sẽ mở khi cổng được kết nối với hệ thống định danh quốc gia.',
         usePassword: 'Đăng nhập bằng mật khẩu',
+        ...eidMessages.vi.page,
       },
       totp: {
         loginTitle: 'Xác thực hai bước',
@@ -188,6 +191,7 @@ export const identityMessages: { vi: Messages; en: Messages } = {
         accountNotFound: 'Account not found',
         inputInvalid: 'The data is not valid',
         accountExists: 'The account already exists',
+        ...eidMessages.en.errors,
       },
       header: { login: 'Log in', account: 'Account of {name}' },
       continue: 'Continue',
@@ -257,6 +261,7 @@ export const identityMessages: { vi: Messages; en: Messages } = {
         title: 'Log in with your national electronic identity account',
         notConfigured: 'Logging in with the national electronic identity (VNeID) opens once the portal is connected to the national identity system.',
         usePassword: 'Log in with a password',
+        ...eidMessages.en.page,
       },
       totp: {
         loginTitle: 'Two-step verification',

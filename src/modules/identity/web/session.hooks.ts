@@ -13,6 +13,12 @@ import type { SessionService } from '../session.service.ts';
 export const SESSION_COOKIE = 'odvc_session';
 const PRE_SESSION_COOKIE = 'odvc_pre';
 export const FLOW_COOKIE = 'odvc_flow';
+const NEXT_COOKIE = 'odvc_next';
+
+/** Only paths of this site: "/x" but never "//host" or "/\\host", which browsers treat as other sites. */
+export function safeNextPath(value: unknown): string | null {
+  return typeof value === 'string' && /^\/(?![\/\\])[\x21-\x7e]*$/.test(value) && value.length <= 500 ? value : null;
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -35,6 +41,10 @@ export interface WebKit {
   setFlow(reply: FastifyReply, purpose: string, flowId: string, masked: string): void;
   readFlow(request: FastifyRequest, purpose: string): { flowId: string; masked: string } | null;
   clearFlow(reply: FastifyReply): void;
+  /** Remembers where to go once logged in (e.g. back into a portal's OpenID Connect login). */
+  rememberNext(reply: FastifyReply, next: unknown): void;
+  /** Where to go after a completed login: the remembered path, else the account page. */
+  afterLogin(request: FastifyRequest, reply: FastifyReply): string;
 }
 
 export function originOf(request: FastifyRequest): Origin {
@@ -80,6 +90,15 @@ export function createWebKit(options: { signer: CookieSigner; csrf: Csrf; secure
       return kind === purpose && flowId ? { flowId, masked } : null;
     },
     clearFlow: (reply) => reply.clearCookie(FLOW_COOKIE, cookieOptions),
+    rememberNext(reply, next) {
+      const path = safeNextPath(next);
+      if (path) reply.setCookie(NEXT_COOKIE, signer.sign(NEXT_COOKIE, path), { ...cookieOptions, maxAge: 30 * 60 });
+    },
+    afterLogin(request, reply) {
+      const path = safeNextPath(signer.unsign(NEXT_COOKIE, request.cookies[NEXT_COOKIE]));
+      if (request.cookies[NEXT_COOKIE] !== undefined) reply.clearCookie(NEXT_COOKIE, cookieOptions);
+      return path ?? '/tai-khoan';
+    },
   };
 }
 

@@ -9,8 +9,9 @@ const LOGIN = 'identity/web/login/login.njk';
 
 export function registerLoginPages(app: HttpServer, kit: WebKit, login: LoginService, sessions: SessionService, eidLogin?: RouteHandlerMethod): void {
   app.get('/dang-nhap', { schema: { hide: true } }, async (request, reply) => {
-    if (request.identity?.session.stage === 'active') return reply.redirect('/tai-khoan', 303);
     const query = request.query as Record<string, unknown>;
+    kit.rememberNext(reply, query.next);
+    if (request.identity?.session.stage === 'active') return reply.redirect(kit.afterLogin(request, reply), 303);
     const notice = query['da-dang-ky'] ? 'registered' : query['da-dat-lai'] ? 'reset' : null;
     return reply.page(LOGIN, { csrfToken: kit.csrfToken(request, reply), values: {}, notice });
   });
@@ -31,7 +32,7 @@ export function registerLoginPages(app: HttpServer, kit: WebKit, login: LoginSer
       return reply.code(result.problem === 'locked' ? 429 : 400).page(LOGIN, { ...errorView([error]), csrfToken: kit.csrfToken(request, reply), values: { identifier } });
     }
     kit.setSessionCookie(reply, result.token);
-    return reply.redirect(result.stage === 'active' ? '/tai-khoan' : '/dang-nhap/xac-thuc-hai-buoc', 303);
+    return reply.redirect(result.stage === 'active' ? kit.afterLogin(request, reply) : '/dang-nhap/xac-thuc-hai-buoc', 303);
   });
 
   if (eidLogin) app.get('/dang-nhap/dinh-danh', { schema: { hide: true } }, eidLogin);
@@ -41,6 +42,7 @@ export function registerLoginPages(app: HttpServer, kit: WebKit, login: LoginSer
     kit.checkCsrf(request);
     if (request.identity) await sessions.logout(request.identity.session, originOf(request));
     kit.clearSessionCookie(reply);
-    return reply.redirect('/dang-nhap', 303);
+    // A browser that entered portals through single sign-on goes on to log out of them as well.
+    return reply.redirect(request.cookies._session ? '/oidc/session/end' : '/dang-nhap', 303);
   });
 }

@@ -17,7 +17,7 @@ export function registerSecondFactorPage(app: HttpServer, kit: WebKit, twoFactor
   app.get('/dang-nhap/xac-thuc-hai-buoc', { schema: { hide: true } }, async (request, reply) => {
     const stage = request.identity?.session.stage;
     if (!stage) return reply.redirect('/dang-nhap', 303);
-    if (stage === 'active') return reply.redirect('/tai-khoan', 303);
+    if (stage === 'active') return reply.redirect(kit.afterLogin(request, reply), 303);
     return render(request, reply);
   });
 
@@ -36,6 +36,6 @@ export function registerSecondFactorPage(app: HttpServer, kit: WebKit, twoFactor
       reply.code(result.problem === 'locked' ? 429 : 400);
       return render(request, reply, { ...errorView([{ field: 'code', messageKey: `identity.totp.errors.${result.problem}` }]) });
     }
-    return reply.redirect('/tai-khoan', 303);
+    return reply.redirect(kit.afterLogin(request, reply), 303);
   });
 }
