@@ -28,6 +28,8 @@ export interface OidcProviderOptions {
   renderPage?: PageRenderer;
   /** Called after a logout at the provider (e.g. started by a portal) with the browser's cookies. */
   onEndSession?: (cookieHeader: string | undefined) => Promise<void>;
+  /** Outside production only: let back-channel logout reach portals on this machine (127.0.0.1). */
+  allowLoopbackCalls?: boolean;
 }
 
 export type PageRenderer = (template: string, data: Record<string, unknown>, locale: 'vi' | 'en') => string;
@@ -103,6 +105,16 @@ export function createOidcProvider(options: OidcProviderOptions): Provider {
     },
     rotateRefreshToken: true,
     conformIdTokenClaims: true,
+    // The provider refuses to call private and loopback addresses (SSRF protection); a developer's
+    // or a test's portal on 127.0.0.1 is the one exception, and never in production.
+    fetch: (url, init) => {
+      const target = new URL(String(url));
+      if (options.allowLoopbackCalls && ['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) {
+        const { dispatcher: _protected, ...rest } = init as RequestInit & { dispatcher?: unknown };
+        return fetch(url, rest);
+      }
+      return fetch(url, init);
+    },
     renderError: (ctx, out) => {
       // Own plain page: the provider's default includes inline styles our CSP forbids.
       ctx.type = 'html';

@@ -59,6 +59,7 @@ export async function createOidcModule(options: OidcModuleOptions): Promise<Oidc
     logger: options.logger,
     renderPage: options.renderPage,
     onEndSession: options.onEndSession,
+    allowLoopbackCalls: options.allowInsecureLocalhost,
   });
   const verifyApiToken = createApiTokenVerifier({ issuer, signingKeys: keys });
   return {
