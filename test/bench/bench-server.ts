@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import pino from 'pino';
 import { createWebApp, prepareDatabase, type WebApp } from '../../src/app.ts';
@@ -14,8 +13,11 @@ import { findFreePort, startEmbeddedPostgres } from '../../src/platform/db/embed
  * A seeded portal for a benchmark: DATABASE_URL's server if set, else a throw-away embedded one.
  * The same server gets a hello-world route, the baseline every benchmark prints beside its figures.
  */
-export async function startBenchServer(): Promise<{ app: WebApp; base: string; close(): Promise<void> }> {
-  const env = loadEnv({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', SESSION_SECRET: randomBytes(32).toString('hex') });
+export async function startBenchServer(overrides: Readonly<Record<string, string>> = {}): Promise<{ app: WebApp; base: string; close(): Promise<void> }> {
+  // The port is chosen first so that PUBLIC_URL (and so the OpenID issuer) is the address served.
+  const port = await findFreePort();
+  const base = `http://127.0.0.1:${port}`;
+  const env = loadEnv({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', SESSION_SECRET: randomBytes(32).toString('hex'), PUBLIC_URL: base, PORT: String(port), ...overrides });
   let url = env.DATABASE_URL;
   let stopPg = async () => undefined;
   if (!url) {
@@ -32,8 +34,7 @@ export async function startBenchServer(): Promise<{ app: WebApp; base: string; c
   await prepareDatabase(url, { seed: true, quiet: true });
   const app = await createWebApp({ env, databaseUrl: url, logger: pino({ level: 'warn' }), listenForChanges: false });
   app.http.get('/bench/hello', { schema: { hide: true } }, async () => ({ hello: 'world' }));
-  await app.http.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.http.server.address() as AddressInfo).port}`;
+  await app.http.listen({ port, host: '127.0.0.1' });
   return {
     app,
     base,
