@@ -9,6 +9,12 @@ export async function findLinkedAccountId(db: Db, issuer: string, subject: strin
   return row?.account_id ?? null;
 }
 
+/** Whether an e-ID identity is linked to the account: its ID number was then confirmed by the e-ID. */
+export async function hasLink(db: Db, accountId: string): Promise<boolean> {
+  const row = await db.selectFrom('identity_eid_link').select('account_id').where('account_id', '=', accountId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function insertLink(tx: Db, link: { accountId: string; issuer: string; subject: string; at: Date }): Promise<void> {
   await tx
     .insertInto('identity_eid_link')

@@ -2,6 +2,11 @@
  * Log in with the national e-ID: the identity the upstream vouched for becomes one OpenDVC account,
  * never two. By link (issuer + subject), else by the same 12-digit ID number, else a new citizen
  * account; then a session at the e-ID's assurance level. One transaction for all of it.
+ *
+ * Linking by ID number is guarded (account takeover): anyone can type an unclaimed ID number into a
+ * password account's profile, so such a number proves nothing. An e-ID login joins the account holding
+ * its ID number only when that number was confirmed by an e-ID before (the account has a link), or
+ * when this browser is signed in to that very account (the owner connecting the e-ID themselves).
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -57,6 +62,15 @@ export function createEidLoginService(deps: IdentityDeps, sessionService: Sessio
     }
     const holderId = await accounts.findAccountIdByIdNumber(tx, idNumber);
     if (holderId) {
+      const previous = input.previousSession;
+      const ownSession = previous?.accountId === holderId && previous.stage === 'active';
+      if (!ownSession && !(await links.hasLink(tx, holderId))) {
+        throw new AppError('IDENTITY_EID_LINK_REFUSED', 'an account holds this ID number without e-ID confirmation and this browser is not signed in to it', {
+          accountId: holderId,
+          issuer,
+          subject: result.subject,
+        });
+      }
       await links.insertLink(tx, { accountId: holderId, issuer, subject: result.subject, at: now });
       return { account: await fillProfile(tx, (await accounts.findAccount(tx, holderId))!, result.claims, idNumber), outcome: 'linked' };
     }
@@ -108,7 +122,7 @@ export function createEidLoginService(deps: IdentityDeps, sessionService: Sessio
       const audit = (action: string, details: Record<string, unknown>) => appendAudit(tx, { action, accountId: account.id, origin: input.origin, details });
       const link = { issuer: input.issuer, subject: input.result.subject };
       if (outcome === 'created') await audit('eid.account_created', { ...link, contacts: { email: account.email !== null, phone: account.phone !== null } });
-      if (outcome !== 'returning') await audit('eid.linked', { ...link, by: outcome === 'created' ? 'new_account' : 'id_number' });
+      if (outcome !== 'returning') await audit('eid.linked', { ...link, by: outcome === 'created' ? 'new_account' : previous?.accountId === account.id ? 'signed_in_session' : 'confirmed_id_number' });
       await audit('eid.login', { ...link, sessionId: session.id, acr, stage, replacedSession: previous?.id ?? null });
       return { token: session.token, stage, accountId: account.id, outcome, acr };
     });
@@ -117,7 +131,8 @@ export function createEidLoginService(deps: IdentityDeps, sessionService: Sessio
   return {
     /**
      * Links (or creates) the account for a completed e-ID authorization and opens its session.
-     * Throws IDENTITY_EID_LEVEL_TOO_LOW, IDENTITY_EID_ID_NUMBER_INVALID, IDENTITY_EID_ACCOUNT_UNAVAILABLE.
+     * Throws IDENTITY_EID_LEVEL_TOO_LOW, IDENTITY_EID_ID_NUMBER_INVALID, IDENTITY_EID_ACCOUNT_UNAVAILABLE,
+     * IDENTITY_EID_LINK_REFUSED (an unconfirmed account holds the ID number: nothing is written).
      */
     async completeLogin(input: EidLoginInput): Promise<EidLoginResult> {
       const level = input.result.acr;
@@ -136,9 +151,10 @@ export function createEidLoginService(deps: IdentityDeps, sessionService: Sessio
       }
     },
 
-    /** Appends a refused e-ID login to the audit trail (who is unknown; from where is not). */
+    /** Appends a refused e-ID login to the audit trail (who is unknown; from where is not); a refused link under the account it aimed at. */
     async recordFailure(code: string, origin: Origin, details: Record<string, unknown> = {}): Promise<void> {
-      await appendAudit(deps.db, { action: 'eid.login_failed', accountId: typeof details.accountId === 'string' ? details.accountId : null, origin, details: { code, ...details } });
+      const action = code === 'IDENTITY_EID_LINK_REFUSED' ? 'eid.link_refused' : 'eid.login_failed';
+      await appendAudit(deps.db, { action, accountId: typeof details.accountId === 'string' ? details.accountId : null, origin, details: { code, ...details } });
     },
 
     /** The e-ID identities linked to an account. */

@@ -14,6 +14,8 @@ export const IDENTITY_ERRORS = {
   IDENTITY_EID_ID_NUMBER_INVALID: { status: 502, messageKey: 'identity.errors.eidIdNumberInvalid' },
   /** The account linked to (or holding the ID number of) this e-ID is disabled or not yet verified. */
   IDENTITY_EID_ACCOUNT_UNAVAILABLE: { status: 403, messageKey: 'identity.errors.eidAccountUnavailable' },
+  /** An account holds the e-ID's ID number, typed by hand (never confirmed by an e-ID), and this browser is not signed in to it. */
+  IDENTITY_EID_LINK_REFUSED: { status: 409, messageKey: 'identity.errors.eidLinkRefused' },
 } as const satisfies ErrorTable;
 
 export type IdentityErrorCode = keyof typeof IDENTITY_ERRORS;

@@ -19,6 +19,7 @@ import { createProfileService } from './profile.service.ts';
 import { createRegistrationService } from './registration.service.ts';
 import { createSessionService } from './session.service.ts';
 import { createTwoFactorService } from './two-factor.service.ts';
+import { actorOf } from './authorization.policy.ts';
 import { registerIdentityPages } from './web/identity.pages.ts';
 import { claimsOf } from './oidc/oidc-claims.presenter.ts';
 import type { OidcModule } from './oidc/oidc.module.ts';
@@ -108,7 +109,12 @@ export function createIdentityModule(deps: IdentityModuleDeps) {
       const eidPages = eid
         ? createEidLoginPages(kit, { client: createEidClient(eid.settings), issuer: eid.settings.issuer, publicUrl: eid.publicUrl, eidLogin, now: core.now })
         : null;
-      registerIdentityPages(app, kit, { ...services, units: deps.units, eidLogin: eidPages?.start });
+      registerIdentityPages(app, kit, {
+        ...services,
+        units: deps.units,
+        eidLogin: eidPages?.start,
+        eidLinked: eidPages ? async (accountId) => (await eidLogin.listLinks(accountId)).length > 0 : undefined,
+      });
       eidPages?.registerCallback(app);
     },
     /** OpenDVC as the OpenID Provider of agency portals (web processes only: it loads signing keys). */
@@ -137,6 +143,11 @@ export function createIdentityModule(deps: IdentityModuleDeps) {
         interactions: {
           signedIn: (request) =>
             request.identity?.session.stage === 'active' ? { accountId: request.identity.account.id, acr: request.identity.session.acr } : null,
+          csrfToken: (request, reply) => kit.csrfToken(request, reply),
+          checkCsrf: (request) => kit.checkCsrf(request),
+        },
+        clientAdmin: {
+          signedInActor: (request) => (request.identity?.session.stage === 'active' ? actorOf(request.identity.account) : null),
           csrfToken: (request, reply) => kit.csrfToken(request, reply),
           checkCsrf: (request) => kit.checkCsrf(request),
         },

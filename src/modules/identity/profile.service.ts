@@ -2,6 +2,7 @@
 import * as accounts from './account.repo.ts';
 import type { Address, Origin } from './account.types.ts';
 import { appendAudit } from './audit.repo.ts';
+import { hasLink } from './eid-link.repo.ts';
 import { checkIdNumber, type Sex } from './id-number.workflow.ts';
 import type { FieldError, IdentityDeps } from './identity-deps.types.ts';
 
@@ -16,16 +17,23 @@ const nfc = (v: string | undefined) => (v ?? '').normalize('NFC').trim();
 
 export function createProfileService(deps: IdentityDeps) {
   return {
-    /** Validates and saves name, date of birth, sex and ID number. Field errors as values. */
+    /** Whether the account's ID number was confirmed by an e-ID (an e-ID identity is linked): it is then read-only. */
+    isIdNumberConfirmed: (accountId: string): Promise<boolean> => hasLink(deps.db, accountId),
+
+    /**
+     * Validates and saves name, date of birth, sex and ID number. Field errors as values. An ID number
+     * confirmed by the e-ID is kept whatever the form says: e-ID logins trust it to find the account.
+     */
     async updateProfile(accountId: string, input: ProfileInput, origin: Origin): Promise<{ ok: true } | { ok: false; errors: FieldError[] }> {
       const errors: FieldError[] = [];
       const fullName = nfc(input.fullName).replace(/\s+/g, ' ');
       const dateOfBirth = nfc(input.dateOfBirth);
-      const idNumber = nfc(input.idNumber).replace(/\s/g, '');
+      const confirmed = await hasLink(deps.db, accountId);
+      const idNumber = confirmed ? ((await accounts.findAccount(deps.db, accountId))?.idNumber ?? '') : nfc(input.idNumber).replace(/\s/g, '');
       const sex = input.sex === 'male' || input.sex === 'female' ? (input.sex as Sex) : null;
       if (fullName.length > 100) errors.push({ field: 'fullName', messageKey: 'identity.profile.errors.nameTooLong' });
       if (dateOfBirth && !isPastDate(dateOfBirth, deps.now())) errors.push({ field: 'dateOfBirth', messageKey: 'identity.profile.errors.dateInvalid' });
-      if (idNumber) {
+      if (idNumber && !confirmed) {
         const problem = checkIdNumber(idNumber, { currentYear: deps.now().getUTCFullYear(), dateOfBirth: errors.length ? null : dateOfBirth || null, sex });
         if (problem) errors.push({ field: 'idNumber', messageKey: `identity.profile.errors.idNumber.${problem}` });
         else {

@@ -2,6 +2,7 @@
 import * as accounts from './account.repo.ts';
 import { ACR, type AccountWithSecrets, type Origin, type Session } from './account.types.ts';
 import { appendAudit } from './audit.repo.ts';
+import { rankAssuranceLevel } from './eid/index.ts';
 import type { IdentityDeps } from './identity-deps.types.ts';
 import * as sessions from './session.repo.ts';
 import * as throttle from './throttle.repo.ts';
@@ -13,6 +14,15 @@ export const TOTP_ISSUER = 'OpenDVC';
 export type TotpProblem = 'wrong' | 'locked' | 'format';
 
 const lockKey = (accountId: string) => `totp:${accountId}`;
+
+/**
+ * The session's `acr` once the second factor is passed: an e-ID level (an official who logged in with
+ * the e-ID) stays, since procedures demand e-ID levels and a TOTP code adds nothing they can rank;
+ * after a password it becomes password+TOTP.
+ */
+export function acrAfterSecondFactor(current: string): string {
+  return rankAssuranceLevel(current) > 0 ? current : ACR.passwordTotp;
+}
 
 /** Checks a code against a secret under the per-account lock; counts a failure when wrong. */
 async function checkTotp(deps: IdentityDeps, account: AccountWithSecrets, secret: string, code: string): Promise<{ step: number } | { problem: TotpProblem }> {
@@ -46,7 +56,7 @@ export function createTwoFactorService(deps: IdentityDeps) {
       if ('problem' in result) return { ok: false, problem: result.problem };
       await deps.db.transaction().execute(async (tx) => {
         await accounts.setTotp(tx, account.id, { secret: account.totpPendingSecret, pending: null, lastStep: result.step, enabledAt: deps.now() });
-        if (session && session.stage !== 'active') await sessions.promoteSession(tx, session.id, ACR.passwordTotp);
+        if (session && session.stage !== 'active') await sessions.promoteSession(tx, session.id, acrAfterSecondFactor(session.acr));
         await appendAudit(tx, { action: 'two_factor.enabled', accountId: account.id, origin, details: {} });
       });
       await throttle.clearFailures(deps.db, lockKey(account.id));
@@ -63,7 +73,7 @@ export function createTwoFactorService(deps: IdentityDeps) {
       }
       const claimed = await deps.db.transaction().execute(async (tx) => {
         if (!(await accounts.claimTotpStep(tx, account.id, result.step))) return false;
-        await sessions.promoteSession(tx, session.id, ACR.passwordTotp);
+        await sessions.promoteSession(tx, session.id, acrAfterSecondFactor(session.acr));
         await appendAudit(tx, { action: 'login.succeeded', accountId: account.id, origin, details: { sessionId: session.id, secondFactor: 'totp' } });
         return true;
       });

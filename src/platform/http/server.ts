@@ -53,16 +53,22 @@ export interface HttpServerOptions {
 
 const LOCALE_COOKIE = 'lang';
 
-function contentSecurityPolicy(extraScript = ''): string {
+/**
+ * `formActions` lists where a form may lead: browsers apply form-action to the redirects after a
+ * submission too, and a login or consent form ends at an agency portal's callback (https in
+ * production; loopback addresses too outside it).
+ */
+function contentSecurityPolicy(formActions: string, extraScript = ''): string {
   return (
     `default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'${extraScript ? ` ${extraScript}` : ''}; ` +
-    "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    `font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self' ${formActions}; frame-ancestors 'none'`
   );
 }
 const ONE_YEAR_S = 365 * 24 * 3600;
 
 /** The HTTP kernel: Fastify with zod schemas, OpenAPI, problem+json, pages, locale, health and metrics. */
 export async function createHttpServer(options: HttpServerOptions): Promise<HttpServer> {
+  const formActions = options.secureCookies ? 'https:' : 'https: http://localhost:* http://127.0.0.1:*';
   const app: HttpServer = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
     trustProxy: options.trustProxy,
@@ -82,7 +88,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     const request = this.request;
     // A fresh nonce per page lets govuk-frontend's one inline script run under a strict CSP.
     const cspNonce = randomBytes(16).toString('base64');
-    this.header('Content-Security-Policy', contentSecurityPolicy(`'nonce-${cspNonce}'`));
+    this.header('Content-Security-Policy', contentSecurityPolicy(formActions, `'nonce-${cspNonce}'`));
     const html = options.views.render(template, { ...request.viewLocals, ...data, cspNonce }, {
       locale: request.locale,
       path: request.url.split('?')[0] ?? '/',
@@ -113,7 +119,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     reply.header('X-Frame-Options', 'DENY');
     if (!request.url.startsWith('/docs') && !reply.hasHeader('Content-Security-Policy')) {
-      reply.header('Content-Security-Policy', contentSecurityPolicy());
+      reply.header('Content-Security-Policy', contentSecurityPolicy(formActions));
     }
     return payload;
   });

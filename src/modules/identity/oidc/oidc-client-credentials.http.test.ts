@@ -57,6 +57,10 @@ describe('client_credentials for agency systems', () => {
     expect(await me.json()).toEqual({ clientId, scopes: ['api:sync'] });
     // Structured tokens are checked by the API itself (no database round trip), not introspected.
     expect(await oauthError(client.tokenIntrospection(config, tokens.access_token))).toBe('unsupported_token_type');
+    // The grant is in the audit trail: which client, no person, from where.
+    await server.oidc.settleGrantAudits();
+    const { rows } = await database.pool.query("SELECT account_id, ip, details FROM identity_audit WHERE action = 'oidc.token_granted' AND details->>'clientId' = $1", [clientId]);
+    expect(rows).toEqual([{ account_id: null, ip: expect.stringMatching(/127\.0\.0\.1/), details: { clientId, grantType: 'client_credentials', scope: 'api:sync' } }]);
   });
 
   it('refuses a wrong secret, a rotated secret, a disabled client and a scope the client does not have', async () => {

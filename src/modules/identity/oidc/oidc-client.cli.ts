@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
-import type { OidcClientService } from './oidc-client.service.ts';
+import type { ClientAdminChange, OidcClientService } from './oidc-client.service.ts';
+
+/** Changes made on the operator's command line are audited too; who ran it is the machine's business. */
+const CLI_CHANGE: ClientAdminChange = { actorId: null, origin: { ip: 'cli', userAgent: 'opendvc oidc-client' } };
 
 export const OIDC_CLIENT_USAGE = `  oidc-client add --name <name> (--redirect-uri <uri>)… [--post-logout-redirect-uri <uri>]…
                     [--backchannel-logout-uri <uri>] [--grant client_credentials] [--scope <scope>]… [--first-party]
@@ -36,17 +39,17 @@ export async function runOidcClientCommand(args: string[], clients: OidcClientSe
         grants,
         scopes: (values.scope ?? []).flatMap((s) => s.split(/[ ,]+/)).filter(Boolean),
         firstParty: values['first-party'],
-      });
+      }, CLI_CHANGE);
       return JSON.stringify({ client_id: created.clientId, client_secret: created.clientSecret }, null, 2);
     }
     case 'rotate-secret': {
-      const created = await clients.rotateSecret(requireId(rest));
+      const created = await clients.rotateSecret(requireId(rest), CLI_CHANGE);
       return JSON.stringify({ client_id: created.clientId, client_secret: created.clientSecret }, null, 2);
     }
     case 'disable':
     case 'enable': {
       const id = requireId(rest);
-      await clients.setDisabled(id, action === 'disable');
+      await clients.setDisabled(id, action === 'disable', CLI_CHANGE);
       return JSON.stringify({ client_id: id, disabled: action === 'disable' });
     }
     case 'list':

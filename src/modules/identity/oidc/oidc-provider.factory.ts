@@ -76,8 +76,8 @@ export function createOidcProvider(options: OidcProviderOptions): Provider {
         enabled: true,
         ...(options.renderPage
           ? {
-              logoutSource: async (ctx: KoaContextWithOIDC, form: string) => renderInto(ctx, options.renderPage!, 'identity/oidc/web/logout.njk', { form }),
-              postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => renderInto(ctx, options.renderPage!, 'identity/oidc/web/logged-out.njk', {}),
+              logoutSource: async (ctx: KoaContextWithOIDC, form: string) => renderInto(ctx, options.renderPage!, 'identity/oidc/web/logout.njk', { form }, options.allowLoopbackCalls === true),
+              postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => renderInto(ctx, options.renderPage!, 'identity/oidc/web/logged-out.njk', {}, options.allowLoopbackCalls === true),
             }
           : {}),
       },
@@ -170,12 +170,13 @@ function adapterClass(db: Kysely<OidcTables>, clients: OidcClientService) {
   };
 }
 
-function renderInto(ctx: KoaContextWithOIDC, render: PageRenderer, template: string, data: Record<string, unknown>): void {
+function renderInto(ctx: KoaContextWithOIDC, render: PageRenderer, template: string, data: Record<string, unknown>, loopback: boolean): void {
   const locale = /(?:^|;\s*)lang=en(?:;|$)/.test(ctx.req.headers.cookie ?? '') ? 'en' : 'vi';
   const cspNonce = randomBytes(16).toString('base64');
   ctx.set(
     'Content-Security-Policy',
-    `default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'nonce-${cspNonce}'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'`,
+    // The logout form's redirects end at the portal's post-logout address (see server.ts).
+    `default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self' 'nonce-${cspNonce}'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self' https:${loopback ? ' http://localhost:* http://127.0.0.1:*' : ''}; frame-ancestors 'none'`,
   );
   ctx.type = 'html';
   ctx.body = render(template, { ...data, cspNonce }, locale);

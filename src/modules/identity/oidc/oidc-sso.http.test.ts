@@ -78,6 +78,16 @@ describe('OpenDVC as the single sign-on of agency portals', () => {
     await expect(client.refreshTokenGrant(config, session.refreshToken!)).rejects.toThrow();
     await client.tokenRevocation(config, refreshed.refresh_token!);
     expect((await client.tokenIntrospection(config, refreshed.refresh_token!)).active).toBe(false);
+    // The code exchange and the refresh are in the audit trail, under the person's account.
+    await portal.app.oidc.settleGrantAudits();
+    const { rows } = await portal.database.pool.query(
+      "SELECT account_id, details->>'grantType' AS grant FROM identity_audit WHERE action = 'oidc.token_granted' AND details->>'clientId' = $1 ORDER BY id",
+      [governmentClient.clientId],
+    );
+    expect(rows).toEqual([
+      { account_id: session.sub, grant: 'authorization_code' },
+      { account_id: session.sub, grant: 'refresh_token' },
+    ]);
   });
 
   it('lets the same browser into a second portal without the password, asking consent for a non-government one', async () => {

@@ -7,12 +7,15 @@ import { problemSchema } from '../../../platform/http/problem.ts';
 import type { HttpServer } from '../../../platform/http/server.ts';
 import { createApiTokenVerifier, type ApiTokenVerifier } from './api-token.policy.ts';
 import { createOidcClientService, type OidcClientService } from './oidc-client.service.ts';
+import { auditTokenGrants } from './oidc-grant-audit.service.ts';
 import { loadSigningKeys } from './oidc-keys.service.ts';
 import { registerInteractionRoutes, type InteractionDeps } from './oidc-interactions.routes.ts';
 import { endAllSessionsFor } from './oidc-logout.service.ts';
 import { mountOidcProvider, OIDC_PREFIX } from './oidc-mount.ts';
 import { createOidcProvider, type OidcAccountPort, type PageRenderer } from './oidc-provider.factory.ts';
 import type { OidcTables } from './oidc.tables.ts';
+import type { IdentityTables } from '../identity.tables.ts';
+import { registerClientPages, type ClientAdminDeps } from './web/clients/clients.page.ts';
 
 export interface OidcModuleOptions {
   db: Kysely<OidcTables>;
@@ -25,6 +28,8 @@ export interface OidcModuleOptions {
   allowInsecureLocalhost: boolean;
   /** OpenDVC's own login and consent pages inside an authorization request. */
   interactions?: Omit<InteractionDeps, 'provider' | 'clients'>;
+  /** The client registry pages for system admins (/quan-tri/ung-dung). */
+  clientAdmin?: ClientAdminDeps;
   renderPage?: PageRenderer;
   onEndSession?: (cookieHeader: string | undefined) => Promise<void>;
 }
@@ -36,6 +41,8 @@ export interface OidcModule {
   readonly verifyApiToken: ApiTokenVerifier;
   /** Back-channel logout from every portal and end of every SSO session of the account. */
   endAllSessionsFor(accountId: string): Promise<number>;
+  /** Waits for the audit rows of token grants still being written (they never delay the token response). */
+  settleGrantAudits(): Promise<void>;
   registerRoutes(app: HttpServer): Promise<void>;
 }
 
@@ -61,6 +68,7 @@ export async function createOidcModule(options: OidcModuleOptions): Promise<Oidc
     onEndSession: options.onEndSession,
     allowLoopbackCalls: options.allowInsecureLocalhost,
   });
+  const grantAudits = auditTokenGrants(provider, options.db as unknown as Kysely<IdentityTables>, options.logger);
   const verifyApiToken = createApiTokenVerifier({ issuer, signingKeys: keys });
   return {
     issuer,
@@ -68,9 +76,11 @@ export async function createOidcModule(options: OidcModuleOptions): Promise<Oidc
     clients,
     verifyApiToken,
     endAllSessionsFor: (accountId) => endAllSessionsFor(options.db, provider, accountId, options.logger),
+    settleGrantAudits: grantAudits,
     async registerRoutes(app) {
       await mountOidcProvider(app, provider);
       if (options.interactions) registerInteractionRoutes(app, { ...options.interactions, provider, clients });
+      if (options.clientAdmin) registerClientPages(app, clients, options.clientAdmin);
       app.get(
         '/api/v1/clients/me',
         {

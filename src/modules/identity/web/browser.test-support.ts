@@ -15,7 +15,8 @@ export class TestBrowser {
     private readonly ip = '203.0.113.10',
   ) {}
 
-  private cookieHeader(): string {
+  /** The Cookie header this browser sends (for requests the helpers do not cover, e.g. repeated form fields). */
+  cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 

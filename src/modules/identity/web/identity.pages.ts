@@ -29,6 +29,8 @@ export interface IdentityPageServices {
   twoFactor: TwoFactorService;
   units: AdminUnitLookup;
   eidLogin?: RouteHandlerMethod;
+  /** With the e-ID connected: whether an account already has an e-ID identity linked (the security page offers to connect one). */
+  eidLinked?: (accountId: string) => Promise<boolean>;
 }
 
 /** Account pages, one folder each: register, login, second factor, password reset, profile, sessions, security. */
@@ -42,5 +44,5 @@ export function registerIdentityPages(app: HttpServer, kit: WebKit, s: IdentityP
   registerAddressPages(app, kit, s.profiles, s.units);
   registerContactPages(app, kit, s.contacts);
   registerSessionsPages(app, kit, s.sessions);
-  registerSecurityPages(app, kit, s.twoFactor);
+  registerSecurityPages(app, kit, s.twoFactor, s.eidLinked);
 }

@@ -1,9 +1,11 @@
 import type { Messages } from '../../../../platform/i18n/i18n.ts';
+import { clientsMessages } from './clients/clients.messages.ts';
 
 export const oidcMessages: { vi: Messages; en: Messages } = {
   vi: {
     identity: {
       oidc: {
+        clients: clientsMessages.vi,
         errors: {
           clientNotFound: 'Không tìm thấy ứng dụng đăng ký',
           clientInvalid: 'Thông tin ứng dụng không hợp lệ',
@@ -43,6 +45,7 @@ export const oidcMessages: { vi: Messages; en: Messages } = {
   en: {
     identity: {
       oidc: {
+        clients: clientsMessages.en,
         errors: {
           clientNotFound: 'Client application not found',
           clientInvalid: 'The client application details are not valid',

@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../../../../test/support/app.ts'
 import { findFreePort } from '../../../../platform/db/embedded.ts';
 import { buildPortalEidDevClient, driveEidDevLogin, EID_DEV_CITIZENS, startEidDevProvider, type EidDevProvider } from '../../eid/dev-provider/index.ts';
 import type { EidAssuranceLevel } from '../../eid/index.ts';
+import { decodeBase32, totp } from '../../totp.workflow.ts';
 import { TestBrowser } from '../browser.test-support.ts';
 
 // The whole e-ID login over real parts: the portal in process, the reference provider (oidc-provider)
@@ -89,21 +90,52 @@ describe('log in with the national e-ID', () => {
     expect(acrs.map((s) => s.acr)).toEqual([LEVEL_2, LEVEL_1]);
   });
 
-  it('links an existing password account holding the same ID number, keeping what it already has', async () => {
+  it('refuses to link a password account whose ID number was only typed in: 409 page, audited, nothing written', async () => {
     const existing = await t.app.modules.identity.accounts.addAccount(
       { type: 'citizen', email: 'binh.tran@example.vn', password: 'mat khau cua binh 2026', idNumber: binh.personalId, fullName: 'Trần Bình' },
       { origin },
     );
     const b = browser();
-    expect((await eidLogin(b, binh.sub, LEVEL_2)).location).toBe('/tai-khoan');
-    expect((await b.get('/tai-khoan')).status).toBe(200);
-    const rows = await query<Record<string, unknown>>('SELECT id, full_name, date_of_birth, sex, email, phone, password_hash FROM identity_account WHERE id_number = $1', [binh.personalId]);
+    const refused = await eidLogin(b, binh.sub, LEVEL_2);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toContain('Đã có tài khoản với số định danh cá nhân này');
+    expect(refused.body).toContain('href="/dang-nhap?next=%2Ftai-khoan%2Fbao-mat"');
+    expect(refused.body).toContain('href="/quen-mat-khau"');
+    expect(b.cookie('odvc_session')).toBeUndefined();
+    expect(await query('SELECT 1 FROM identity_account WHERE id_number = $1', [binh.personalId])).toHaveLength(1);
+    expect(await query('SELECT 1 FROM identity_eid_link WHERE subject = $1', [binh.sub])).toHaveLength(0);
+    const [row] = await query<{ ip: string; user_agent: string }>("SELECT ip, user_agent FROM identity_audit WHERE action = 'eid.link_refused' AND account_id = $1", [existing.id]);
+    expect(row).toMatchObject({ user_agent: 'TestBrowser/1.0' });
+    expect(row!.ip.startsWith('198.51.100.')).toBe(true);
+    const english = await eidLogin(browser(), binh.sub, LEVEL_2, '/dang-nhap/dinh-danh?lang=en');
+    expect(english.status).toBe(409);
+  });
+
+  it('links it when the owner connects the e-ID from their signed-in account page; the ID number is then read-only', async () => {
+    const b = browser();
+    const form = await b.get('/dang-nhap?next=%2Ftai-khoan%2Fbao-mat');
+    expect((await b.post('/dang-nhap', { identifier: 'binh.tran@example.vn', password: 'mat khau cua binh 2026' }, form)).location).toBe('/tai-khoan/bao-mat');
+    const security = await b.get('/tai-khoan/bao-mat');
+    expect(security.body).toContain('Kết nối tài khoản định danh điện tử');
+    const connect = /href="(\/dang-nhap\/dinh-danh\?next=[^"]+)"/.exec(security.body)?.[1]?.replace(/&amp;/g, '&');
+    expect(connect).toBeDefined();
+    const back = await eidLogin(b, binh.sub, LEVEL_2, connect);
+    expect(back.location).toBe('/tai-khoan/bao-mat?kq=dinh-danh');
+    const connected = await b.get(back.location!);
+    expect(connected.body).toContain('Đã kết nối tài khoản định danh điện tử.');
+    expect(connected.body).not.toContain('href="/dang-nhap/dinh-danh?next');
+    const rows = await query<Record<string, unknown>>('SELECT id, full_name, date_of_birth, sex, email, password_hash FROM identity_account WHERE id_number = $1', [binh.personalId]);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id: existing.id, full_name: 'Trần Bình', date_of_birth: binh.birthdate, sex: 'female', email: 'binh.tran@example.vn', phone: null });
-    expect(rows[0]!.password_hash).not.toBeNull();
-    expect(await query('SELECT 1 FROM identity_eid_link WHERE account_id = $1 AND subject = $2', [existing.id, binh.sub])).toHaveLength(1);
-    expect(await auditCount('eid.linked', existing.id)).toBe(1);
-    expect(await auditCount('eid.account_created', existing.id)).toBe(0);
+    expect(rows[0]).toMatchObject({ full_name: 'Trần Bình', date_of_birth: binh.birthdate, sex: 'female', email: 'binh.tran@example.vn' });
+    expect(await auditCount('eid.linked', rows[0]!.id as string)).toBe(1);
+
+    const details = await b.get('/tai-khoan/thong-tin');
+    expect(details.body).toContain('đã xác thực qua định danh điện tử');
+    expect(details.body).not.toContain('name="idNumber"');
+    expect((await b.post('/tai-khoan/thong-tin', { fullName: 'Trần Thị Bình', dateOfBirth: '', sex: 'female', idNumber: '001190000001' }, details)).location).toBe('/tai-khoan?da_luu=1');
+    expect((await query<{ id_number: string }>('SELECT id_number FROM identity_account WHERE id = $1', [rows[0]!.id]))[0]!.id_number).toBe(binh.personalId);
+    // From now on the e-ID alone logs in to it.
+    expect((await eidLogin(browser(), binh.sub, LEVEL_1)).location).toBe('/tai-khoan');
   });
 
   it('goes back to a safe `next` after login, and ignores one that leaves the site', async () => {
@@ -115,15 +147,28 @@ describe('log in with the national e-ID', () => {
     expect((await eidLogin(b, cuong.sub, LEVEL_1)).location).toBe('/thu-tuc');
   });
 
-  it('keeps the rule for officials: an e-ID login still waits for their second factor', async () => {
+  it('keeps the rule for officials: an e-ID login still waits for their second factor, which keeps the e-ID level', async () => {
     const [agency] = await query<{ code: string }>('SELECT code FROM agency ORDER BY code LIMIT 1');
-    await t.app.modules.identity.accounts.addAccount(
+    const official = await t.app.modules.identity.accounts.addAccount(
       { type: 'official', email: 'dung.canbo@example.vn', password: 'can bo dung 2026 ok', agency: agency!.code, roles: ['intake_officer'], idNumber: dung.personalId },
       { origin },
     );
+    // Linked earlier (e.g. connected from the account page).
+    await query('INSERT INTO identity_eid_link (issuer, subject, account_id) VALUES ($1, $2, $3)', [provider.issuer, `earlier-${dung.sub}`, official.id]);
     const b = browser();
     expect((await eidLogin(b, dung.sub, LEVEL_2)).location).toBe('/dang-nhap/xac-thuc-hai-buoc');
     expect((await b.get('/tai-khoan')).location).toBe('/dang-nhap');
+    const setup = await b.get('/dang-nhap/xac-thuc-hai-buoc');
+    const secret = /class="odvc-totp-secret" lang="en">([A-Z2-7]+)</.exec(setup.body)![1]!;
+    expect((await b.post('/dang-nhap/xac-thuc-hai-buoc', { code: totp(decodeBase32(secret), new Date()) }, setup)).location).toBe('/tai-khoan');
+    const acrs = async () => (await query<{ acr: string }>("SELECT acr FROM identity_session WHERE account_id = $1 AND stage = 'active' AND revoked_at IS NULL ORDER BY created_at", [official.id])).map((r) => r.acr);
+    expect(await acrs()).toEqual([LEVEL_2]);
+    // Next login: TOTP already set up, the login step also keeps the level.
+    const again = browser();
+    expect((await eidLogin(again, dung.sub, LEVEL_1)).location).toBe('/dang-nhap/xac-thuc-hai-buoc');
+    const step = await again.get('/dang-nhap/xac-thuc-hai-buoc');
+    expect((await again.post('/dang-nhap/xac-thuc-hai-buoc', { code: totp(decodeBase32(secret), new Date(Date.now() + 30_000)) }, step)).location).toBe('/tai-khoan');
+    expect(await acrs()).toEqual([LEVEL_2, LEVEL_1]);
   });
 });
 

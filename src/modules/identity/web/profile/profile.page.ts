@@ -22,6 +22,7 @@ export function registerProfilePages(app: HttpServer, kit: WebKit, profiles: Pro
       account: a,
       permanent: await addressText(a.permanentAddress),
       currentAddress: await addressText(a.currentAddress),
+      idNumberConfirmed: await profiles.isIdNumberConfirmed(a.id),
       saved: (request.query as Record<string, unknown>).da_luu === '1',
     });
   });
@@ -31,7 +32,7 @@ export function registerProfilePages(app: HttpServer, kit: WebKit, profiles: Pro
     if (!current) return reply;
     const a = current.account;
     const values = { fullName: a.fullName ?? '', dateOfBirth: a.dateOfBirth ?? '', sex: a.sex ?? '', idNumber: a.idNumber ?? '' };
-    return reply.page('identity/web/profile/details.njk', { csrfToken: kit.csrfToken(request, reply), values });
+    return reply.page('identity/web/profile/details.njk', { csrfToken: kit.csrfToken(request, reply), values, idNumberConfirmed: await profiles.isIdNumberConfirmed(a.id) });
   });
 
   app.post('/tai-khoan/thong-tin', { schema: { hide: true } }, async (request, reply) => {
@@ -42,7 +43,13 @@ export function registerProfilePages(app: HttpServer, kit: WebKit, profiles: Pro
     const result = await profiles.updateProfile(current.account.id, values, originOf(request));
     if (!result.ok) {
       request.log.info({ fields: result.errors.map((e) => e.messageKey) }, 'profile form rejected');
-      return reply.code(400).page('identity/web/profile/details.njk', { ...errorView(result.errors), csrfToken: kit.csrfToken(request, reply), values });
+      const idNumberConfirmed = await profiles.isIdNumberConfirmed(current.account.id);
+      return reply.code(400).page('identity/web/profile/details.njk', {
+        ...errorView(result.errors),
+        csrfToken: kit.csrfToken(request, reply),
+        values: idNumberConfirmed ? { ...values, idNumber: current.account.idNumber ?? '' } : values,
+        idNumberConfirmed,
+      });
     }
     return reply.redirect('/tai-khoan?da_luu=1', 303);
   });
