@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { startTestPortal } from '../support/portal.ts';
 import { axeViolations, launchBrowser, screenshot } from './browser.ts';
 
 let t: TestApp;
@@ -10,9 +10,9 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await t.app.http.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.http.server.address() as AddressInfo).port}`;
+  const portal = await startTestPortal();
+  t = portal;
+  base = portal.base;
   browser = await launchBrowser();
 });
 

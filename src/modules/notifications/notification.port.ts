@@ -1,15 +1,9 @@
-import type { Channel, MessageLocale } from './notification.types.ts';
+import type { Channel, RenderedMessage } from './notification.types.ts';
 
 /** What an adapter is handed: one stored message, ready to go out. */
-export interface OutgoingMessage {
+export interface OutgoingMessage extends Omit<RenderedMessage, 'expiresAt'> {
   /** The stored message's id; adapters pass it on as an idempotency key (Message-ID, header). */
   readonly id: string;
-  readonly channel: Channel;
-  readonly recipient: string;
-  readonly locale: MessageLocale;
-  readonly subject: string | null;
-  readonly text: string;
-  readonly html: string | null;
 }
 
 /**
