@@ -18,6 +18,7 @@ import { CATALOG_ERRORS, catalogMessages, createCatalogModule } from './modules/
 import { createIdentityModule, EID_ERRORS, type OidcModule, IDENTITY_ERRORS, identityMessages, OIDC_ERRORS, oidcMessages, resolveEidSettings } from './modules/identity/index.ts';
 import { resolveAppSecret } from './platform/crypto/app-secret.ts';
 import { createNotificationsModule, notificationsMessages } from './modules/notifications/index.ts';
+import { createDossiersModule } from './modules/dossiers/index.ts';
 
 const quietWorkerLogger = new WorkerLogger(() => () => undefined);
 
@@ -129,6 +130,7 @@ export async function createWebApp(options: { env: Env; databaseUrl: string; log
   modules.agencies.registerRoutes(http);
   modules.catalog.registerRoutes(http);
   modules.notifications.registerRoutes(http);
+  createDossiersModule().registerRoutes(http);
   await modules.catalog.service.refresh();
   const stopListening = options.listenForChanges === false ? null : await modules.catalog.service.listenForChanges(database.pool);
   return {

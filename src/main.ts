@@ -18,6 +18,7 @@ import {
   runOidcClientCommand,
 } from './modules/identity/index.ts';
 import { resolveAppSecret } from './platform/crypto/app-secret.ts';
+import { createDossiersModule, DUE_DATE_USAGE } from './modules/dossiers/index.ts';
 import { createSecretBox } from './platform/crypto/secret-box.ts';
 
 const USAGE = `Usage: opendvc <command> [options]
@@ -32,7 +33,7 @@ Commands:
                              import every *.json procedure record under <folder>
   eid-dev [--port <N>]       the reference national e-ID (OpenID Connect, fictional citizens) for
                              development, on EID_DEV_PORT (default 3900); \`start\` runs it alongside
-${ACCOUNT_USAGE}${OIDC_CLIENT_USAGE}`;
+${DUE_DATE_USAGE}${ACCOUNT_USAGE}${OIDC_CLIENT_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -40,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command ? 0 : 1;
   }
+  if (command === 'due-date') return dueDate(rest);
   const env = loadEnv();
   const logger = createLogger(env);
   switch (command) {
@@ -65,6 +67,14 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
       return 1;
   }
+}
+
+/** Needs neither configuration nor a database: the calendar comes from the seed. */
+function dueDate(args: string[]): number {
+  const outcome = createDossiersModule().runDueDateCommand(args);
+  process.stdout.write(outcome.stdout);
+  process.stderr.write(outcome.stderr);
+  return outcome.exitCode;
 }
 
 async function serve(env: Env, logger: Logger, roles: { web: boolean; worker: boolean; seed: boolean; eidDev?: boolean }): Promise<number> {

@@ -137,6 +137,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
         { name: 'catalog', description: 'National database of administrative procedures' },
         { name: 'agencies', description: 'Administrative units (2025 and pre-2025) and the agency register' },
         { name: 'identity', description: 'Single sign-on: OpenID Connect at /oidc (discovery: /oidc/.well-known/openid-configuration)' },
+        { name: 'dossiers', description: 'Dossiers; for now the legal deadline calculator (working hours, holidays, pauses)' },
         { name: 'ops' },
       ],
       components: {
