@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { Kysely } from 'kysely';
 import { Logger as WorkerLogger, runMigrations as runWorkerMigrations } from 'graphile-worker';
 import pino, { type Logger } from 'pino';
-import { loadEnv, ROOT_DIR, type Env } from './config/env.ts';
+import { loadEnv, ROOT_DIR, type Env, publicUrlOf } from './config/env.ts';
 import { openDatabase, type Database } from './platform/db/database.ts';
 import { runMigrations } from './platform/db/migrate.ts';
 import { PLATFORM_ERRORS } from './platform/errors/app-error.ts';
@@ -49,7 +49,7 @@ export async function createModules(db: Kysely<any>, logger: Logger, env: Env = 
       listCommunes: (provinceCode) => agencies.service.listCommunes(provinceCode),
       agencyExists: (code) => agencies.service.findAgency(code).then(() => true, () => false),
     },
-    eid: { settings: resolveEidSettings(env), publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` },
+    eid: { settings: resolveEidSettings(env), publicUrl: publicUrlOf(env) },
   });
   return { agencies, catalog, identity, notifications };
 }
@@ -122,7 +122,7 @@ export async function createWebApp(options: { env: Env; databaseUrl: string; log
   // Identity first: its hooks put the signed-in person on every page.
   modules.identity.registerRoutes(http);
   const oidc = await modules.identity.createOidc({
-    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    publicUrl: publicUrlOf(env),
     logger,
     renderPage: (template, data, locale) => views.render(template, data, { locale, path: '/oidc/session/end', query: {} }),
   });

@@ -58,6 +58,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return Object.freeze({ ...env, dataDir: path.resolve(ROOT_DIR, env.DATA_DIR) });
 }
 
+/** The portal's public address: PUBLIC_URL, or this machine's port for development. */
+export function publicUrlOf(env: Pick<Env, 'PUBLIC_URL' | 'PORT'>): string {
+  return (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
