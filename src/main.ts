@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { ConfigError, loadEnv, type Env } from './config/env.ts';
 import { createLogger, createModules, createWebApp, prepareDatabase } from './app.ts';
 import { connectDatabase, type DatabaseConnection } from './platform/db/connect.ts';
-import { openDatabase } from './platform/db/database.ts';
+import { openDatabase, type Database } from './platform/db/database.ts';
 import { EmbeddedDatabaseError } from './platform/db/embedded.ts';
 import { addJob, startWorker } from './platform/jobs/worker.ts';
 import { createWorkerTasks, formatImportSummary } from './worker.tasks.ts';
@@ -132,6 +132,21 @@ async function oneOff(env: Env, logger: Logger, work: (url: string) => Promise<v
   }
 }
 
+/** A one-off command on a migrated database; `work` returns the exit code. */
+async function withMigratedDatabase(env: Env, logger: Logger, name: string, work: (database: Database<any>) => Promise<number>): Promise<number> {
+  let exitCode = 0;
+  await oneOff(env, logger, async (url) => {
+    await prepareDatabase(url, { seed: false, logger });
+    const database = openDatabase<any>(url, { poolSize: 4, applicationName: `opendvc-${name}` });
+    try {
+      exitCode = await work(database);
+    } finally {
+      await database.close();
+    }
+  });
+  return exitCode;
+}
+
 async function importProcedures(env: Env, logger: Logger, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -149,52 +164,36 @@ async function importProcedures(env: Env, logger: Logger, args: string[]): Promi
     return 1;
   }
   const absolute = path.resolve(folder);
-  let exitCode = 0;
-  await oneOff(env, logger, async (url) => {
-    await prepareDatabase(url, { seed: false, logger });
-    const database = openDatabase<any>(url, { poolSize: 4, applicationName: 'opendvc-import' });
-    try {
-      if (values.background) {
-        await addJob(database.pool, 'catalog:import-folder', { folder: absolute, report: values.report ?? null, effectiveFrom: effectiveFrom?.toISOString() ?? null });
-        process.stdout.write(`Import of ${absolute} queued; the worker will run it.\n`);
-        return;
-      }
-      const modules = await createModules(database.db, logger);
-      const report = await modules.catalog.importer.importFolder(absolute, { effectiveFrom });
-      if (values.report) fs.writeFileSync(values.report, `${JSON.stringify(report, null, 2)}\n`);
-      process.stdout.write(formatImportSummary(report, values.report));
-      exitCode = report.read > 0 && report.failed.length === report.read ? 2 : 0;
-    } finally {
-      await database.close();
+  return withMigratedDatabase(env, logger, 'import', async (database) => {
+    if (values.background) {
+      await addJob(database.pool, 'catalog:import-folder', { folder: absolute, report: values.report ?? null, effectiveFrom: effectiveFrom?.toISOString() ?? null });
+      process.stdout.write(`Import of ${absolute} queued; the worker will run it.\n`);
+      return 0;
     }
+    const modules = await createModules(database.db, logger);
+    const report = await modules.catalog.importer.importFolder(absolute, { effectiveFrom });
+    if (values.report) fs.writeFileSync(values.report, `${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(formatImportSummary(report, values.report));
+    return report.read > 0 && report.failed.length === report.read ? 2 : 0;
   });
-  return exitCode;
 }
 
 async function accountCommand(env: Env, logger: Logger, args: string[]): Promise<number> {
-  let exitCode = 0;
-  await oneOff(env, logger, async (url) => {
-    await prepareDatabase(url, { seed: false, logger });
-    const database = openDatabase<any>(url, { poolSize: 2, applicationName: 'opendvc-cli' });
+  return withMigratedDatabase(env, logger, 'cli', async (database) => {
     try {
       const modules = await createModules(database.db, logger, env);
       process.stdout.write(`${await runAccountCommand(args, modules.identity.accounts)}\n`);
+      return 0;
     } catch (err) {
       if (!(err instanceof AccountUsageError || (err instanceof Error && err.name === 'TypeError' && 'code' in err))) throw err;
       process.stderr.write(`${err.message}\n`);
-      exitCode = 2;
-    } finally {
-      await database.close();
+      return 2;
     }
   });
-  return exitCode;
 }
 
 async function oidcClient(env: Env, logger: Logger, args: string[]): Promise<number> {
-  let exitCode = 0;
-  await oneOff(env, logger, async (url) => {
-    await prepareDatabase(url, { seed: false, logger });
-    const database = openDatabase<any>(url, { poolSize: 2, applicationName: 'opendvc-cli' });
+  return withMigratedDatabase(env, logger, 'cli', async (database) => {
     try {
       const clients = createOidcClientService({
         db: database.db,
@@ -202,14 +201,12 @@ async function oidcClient(env: Env, logger: Logger, args: string[]): Promise<num
         allowInsecureLocalhost: env.NODE_ENV !== 'production',
       });
       process.stdout.write(`${await runOidcClientCommand(args, clients)}\n`);
+      return 0;
     } catch (err) {
       process.stderr.write(`${(err as Error).message}\n`);
-      exitCode = 2;
-    } finally {
-      await database.close();
+      return 2;
     }
   });
-  return exitCode;
 }
 
 main(process.argv.slice(2)).then(
