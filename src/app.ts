@@ -45,8 +45,10 @@ export async function createModules(db: Kysely<any>, logger: Logger, env: Env = 
     secret: resolveAppSecret(env),
     secureCookies: env.NODE_ENV === 'production',
     units: {
-      listProvinces: () => agencies.service.listProvinces(),
-      listCommunes: (provinceCode) => agencies.service.listCommunes(provinceCode),
+      // The 2025 units are reference data that change only with a new seed: read them once per
+      // process instead of on every profile page and userinfo call.
+      listProvinces: memoize(() => agencies.service.listProvinces()),
+      listCommunes: memoize((provinceCode: string) => agencies.service.listCommunes(provinceCode)),
       agencyExists: (code) => agencies.service.findAgency(code).then(() => true, () => false),
     },
     eid: { settings: resolveEidSettings(env), publicUrl: publicUrlOf(env) },
@@ -55,6 +57,21 @@ export async function createModules(db: Kysely<any>, logger: Logger, env: Env = 
 }
 
 export type Modules = Awaited<ReturnType<typeof createModules>>;
+
+/** Caches a lookup's answer per argument; a failed lookup is not kept. */
+function memoize<A extends unknown[], R>(load: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  const answers = new Map<string, Promise<R>>();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = load(...args);
+      answers.set(key, answer);
+      answer.catch(() => answers.delete(key));
+    }
+    return answer;
+  };
+}
 
 /** Which module reacts to which event (downstream modules never import upstream ones). */
 export function createSubscriptions(modules: Modules): Subscriptions {
