@@ -36,3 +36,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** Clicks a form's main (non-secondary) submit button and waits for the next page. */
+export async function submit(page: Page, selector = 'main button[type="submit"]:not(.govuk-button--secondary)'): Promise<void> {
+  await Promise.all([page.waitForLoadState('domcontentloaded'), page.locator(selector).last().click()]);
+}

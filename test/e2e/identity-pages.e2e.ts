@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../support/app.ts';
 import { startTestPortal } from '../support/portal.ts';
-import { axeViolations, launchBrowser, screenshot } from './browser.ts';
+import { axeViolations, launchBrowser, screenshot, submit } from './browser.ts';
 
 let t: TestApp;
 let browser: Browser;
@@ -31,10 +31,6 @@ async function latestCode(to: string): Promise<string> {
 async function check(page: Page, name: string, failures: string[]): Promise<void> {
   await screenshot(page, `identity-${name}`);
   for (const v of await axeViolations(page)) failures.push(`${name}: ${v}`);
-}
-
-async function submit(page: Page, button = 'main button[type="submit"]:not(.govuk-button--secondary)'): Promise<void> {
-  await Promise.all([page.waitForLoadState('domcontentloaded'), page.locator(button).last().click()]);
 }
 
 // axe needs script in the page, so this journey runs with JavaScript on; the forms post plainly either way.

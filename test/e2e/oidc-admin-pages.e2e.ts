@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBase32, totp } from '../../src/modules/identity/totp.workflow.ts';
 import { startTestPortal } from '../support/portal.ts';
 import { startSamplePortal, type SamplePortal } from '../support/sample-portal.ts';
-import { axeViolations, launchBrowser, screenshot } from './browser.ts';
+import { axeViolations, launchBrowser, screenshot, submit } from './browser.ts';
 
 // A system administrator (an official: two-step verification required) registers a portal in the
 // client registry; then a person meets the consent page of a non-government portal and the
@@ -26,10 +26,6 @@ afterAll(async () => {
   await outsidePortal?.close();
   await portal?.close();
 });
-
-async function submit(page: Page, selector = 'main button[type="submit"]:not(.govuk-button--secondary)'): Promise<void> {
-  await Promise.all([page.waitForLoadState('domcontentloaded'), page.locator(selector).last().click()]);
-}
 
 describe('provider and registry pages', () => {
   it('lets a system administrator register a portal, and shows consent and logout pages, all axe-clean', async () => {

@@ -6,7 +6,7 @@ import { startWorker } from '../../src/platform/jobs/worker.ts';
 import { createWorkerTasks } from '../../src/worker.tasks.ts';
 import { startTestPortal } from '../support/portal.ts';
 import { startSamplePortal, type SamplePortal } from '../support/sample-portal.ts';
-import { axeViolations, launchBrowser, screenshot } from './browser.ts';
+import { axeViolations, launchBrowser, screenshot, submit } from './browser.ts';
 
 // A citizen registers on OpenDVC, verifies with the code the portal mailed (the real worker and
 // notifications deliver it to the development mailbox), logs in, enters an agency portal without
@@ -51,10 +51,6 @@ async function mailedCode(to: string): Promise<string> {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`no code mailed to ${to}`);
-}
-
-async function submit(page: Page, selector = 'main button[type="submit"]:not(.govuk-button--secondary)'): Promise<void> {
-  await Promise.all([page.waitForLoadState('domcontentloaded'), page.locator(selector).last().click()]);
 }
 
 describe('single sign-on journey', () => {
