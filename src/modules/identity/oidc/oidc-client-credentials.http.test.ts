@@ -1,12 +1,14 @@
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/db.ts';
-import { startOidcServer } from '../../../../test/support/oidc-server.ts';
+import type { TestDatabase } from '../../../../test/support/db.ts';
+import { startTestPortal } from '../../../../test/support/portal.ts';
 
 // An agency system (its one-stop back office) gets a token with client_credentials and calls an
 // OpenDVC API. openid-client, not our code, plays the agency system.
 let database: TestDatabase;
-let server: Awaited<ReturnType<typeof startOidcServer>>;
+let portal: Awaited<ReturnType<typeof startTestPortal>>;
+// The names the assertions read: the provider module and the portal's address.
+let server: { oidc: Awaited<ReturnType<typeof startTestPortal>>['app']['oidc']; base: string };
 let clientId: string;
 let clientSecret: string;
 
@@ -27,14 +29,14 @@ const oauthError = async (promise: Promise<unknown>): Promise<string> => {
 };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startOidcServer(database, { claims: async () => null });
+  portal = await startTestPortal();
+  database = portal.database;
+  server = { oidc: portal.app.oidc, base: portal.base };
   ({ clientId, clientSecret } = await server.oidc.clients.register({ name: 'Hệ thống một cửa tỉnh Thử nghiệm', grants: ['client_credentials'], scopes: ['api:sync'] }));
 });
 
 afterAll(async () => {
-  await server?.close();
-  await database?.drop();
+  await portal?.close();
 });
 
 describe('client_credentials for agency systems', () => {
