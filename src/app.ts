@@ -18,7 +18,8 @@ import { CATALOG_ERRORS, catalogMessages, createCatalogModule } from './modules/
 import { createIdentityModule, EID_ERRORS, type OidcModule, IDENTITY_ERRORS, identityMessages, OIDC_ERRORS, oidcMessages, resolveEidSettings } from './modules/identity/index.ts';
 import { resolveAppSecret } from './platform/crypto/app-secret.ts';
 import { createNotificationsModule, notificationsMessages } from './modules/notifications/index.ts';
-import { createDossiersModule } from './modules/dossiers/index.ts';
+import { createDossiersModule, DOSSIER_ERRORS, dossiersMessages } from './modules/dossiers/index.ts';
+import { createDocumentsModule, DOCUMENT_ERRORS, documentsMessages } from './modules/documents/index.ts';
 
 const quietWorkerLogger = new WorkerLogger(() => () => undefined);
 
@@ -53,7 +54,33 @@ export async function createModules(db: Kysely<any>, logger: Logger, env: Env = 
     },
     eid: { settings: resolveEidSettings(env), publicUrl: publicUrlOf(env) },
   });
-  return { agencies, catalog, identity, notifications };
+  const documents = createDocumentsModule({
+    db,
+    logger,
+    files: { dir: env.filesDir, maxBytes: env.UPLOAD_MAX_BYTES, maxFiles: env.UPLOAD_MAX_FILES },
+    web: identity.web,
+  });
+  const dossiers = createDossiersModule({
+    db,
+    catalog: catalog.service,
+    agencyExists: (code) => agencies.service.findAgency(code).then(() => true, () => false),
+    units: { listProvinces: () => agencies.service.listProvinces(), listCommunes: (code) => agencies.service.listCommunes(code) },
+    directory: {
+      async official(accountId) {
+        const account = await identity.accounts.findAccount(accountId);
+        return account ? { name: account.fullName ?? account.email ?? account.phone ?? '', email: account.email, phone: account.phone } : null;
+      },
+      agency: (code) => agencies.service.findAgency(code).then((a) => ({ code: a.code, name: a.name }), () => null),
+      officialsOf: (agencyCode) => identity.accounts.listOfficials(agencyCode),
+    },
+    files: {
+      ownedFile: async (accountId, fileId) => {
+        const file = await documents.getFile(accountId, fileId);
+        return file ? { name: file.originalName, mediaType: file.mediaType, sizeBytes: file.sizeBytes } : null;
+      },
+    },
+  });
+  return { agencies, catalog, identity, notifications, documents, dossiers };
 }
 
 export type Modules = Awaited<ReturnType<typeof createModules>>;
@@ -118,13 +145,13 @@ export async function createWebApp(options: { env: Env; databaseUrl: string; log
   const database = openDatabase<any>(options.databaseUrl, { poolSize: env.DATABASE_POOL_SIZE, applicationName: 'opendvc-web' });
   const modules = await createModules(database.db, logger, env);
   const translate = createTranslator({
-    vi: mergeMessages(platformMessages.vi, catalogMessages.vi, agencyMessages.vi, identityMessages.vi, oidcMessages.vi, notificationsMessages.vi),
-    en: mergeMessages(platformMessages.en, catalogMessages.en, agencyMessages.en, identityMessages.en, oidcMessages.en, notificationsMessages.en),
+    vi: mergeMessages(platformMessages.vi, catalogMessages.vi, agencyMessages.vi, identityMessages.vi, oidcMessages.vi, notificationsMessages.vi, documentsMessages.vi, dossiersMessages.vi),
+    en: mergeMessages(platformMessages.en, catalogMessages.en, agencyMessages.en, identityMessages.en, oidcMessages.en, notificationsMessages.en, documentsMessages.en, dossiersMessages.en),
   });
   const views = createViews({ rootDir: ROOT_DIR, translate, noCache: env.NODE_ENV === 'development' });
   const http = await createHttpServer({
     logger,
-    errors: { ...PLATFORM_ERRORS, ...CATALOG_ERRORS, ...AGENCY_ERRORS, ...IDENTITY_ERRORS, ...EID_ERRORS, ...OIDC_ERRORS },
+    errors: { ...PLATFORM_ERRORS, ...CATALOG_ERRORS, ...AGENCY_ERRORS, ...IDENTITY_ERRORS, ...EID_ERRORS, ...OIDC_ERRORS, ...DOCUMENT_ERRORS, ...DOSSIER_ERRORS },
     translate,
     views,
     trustProxy: env.TRUST_PROXY,
@@ -138,6 +165,8 @@ export async function createWebApp(options: { env: Env; databaseUrl: string; log
   await registerAssets(http);
   // Identity first: its hooks put the signed-in person on every page.
   modules.identity.registerRoutes(http);
+  // Before the other modules' routes: it registers @fastify/multipart, which their upload forms use.
+  await modules.documents.registerRoutes(http);
   const oidc = await modules.identity.createOidc({
     publicUrl: publicUrlOf(env),
     logger,
@@ -147,7 +176,7 @@ export async function createWebApp(options: { env: Env; databaseUrl: string; log
   modules.agencies.registerRoutes(http);
   modules.catalog.registerRoutes(http);
   modules.notifications.registerRoutes(http);
-  createDossiersModule().registerRoutes(http);
+  modules.dossiers.registerRoutes(http, modules.identity.web);
   await modules.catalog.service.refresh();
   const stopListening = options.listenForChanges === false ? null : await modules.catalog.service.listenForChanges(database.pool);
   return {

@@ -18,7 +18,7 @@ import {
   runOidcClientCommand,
 } from './modules/identity/index.ts';
 import { resolveAppSecret } from './platform/crypto/app-secret.ts';
-import { createDossiersModule, DUE_DATE_USAGE } from './modules/dossiers/index.ts';
+import { DUE_DATE_USAGE, runDueDate } from './modules/dossiers/index.ts';
 import { createSecretBox } from './platform/crypto/secret-box.ts';
 
 const USAGE = `Usage: opendvc <command> [options]
@@ -71,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
 
 /** Needs neither configuration nor a database: the calendar comes from the seed. */
 function dueDate(args: string[]): number {
-  const outcome = createDossiersModule().runDueDateCommand(args);
+  const outcome = runDueDate(args);
   process.stdout.write(outcome.stdout);
   process.stderr.write(outcome.stderr);
   return outcome.exitCode;

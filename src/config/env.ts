@@ -36,10 +36,16 @@ const envSchema = z.object({
   EID_CLIENT_ID: z.string().optional(),
   EID_CLIENT_SECRET: z.string().optional(),
   EID_DEV_PORT: z.coerce.number().int().min(1024).max(65535).default(3900),
+  /** Where uploaded files are kept (content-addressed); unset = `<DATA_DIR>/files`. */
+  FILES_DIR: z.string().min(1).optional(),
+  /** Largest uploaded file, in bytes (default 10 MiB, at most 1 GiB). */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** Most files one form post may carry. */
+  UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(100).default(10),
   CI: booleanString.optional(),
 });
 
-export type Env = Readonly<z.infer<typeof envSchema>> & { readonly dataDir: string };
+export type Env = Readonly<z.infer<typeof envSchema>> & { readonly dataDir: string; readonly filesDir: string };
 
 /**
  * Reads and validates the environment once. A bad value stops the process with a message naming
@@ -55,7 +61,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
     throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required in production (at least 32 random characters)');
   }
-  return Object.freeze({ ...env, dataDir: path.resolve(ROOT_DIR, env.DATA_DIR) });
+  const dataDir = path.resolve(ROOT_DIR, env.DATA_DIR);
+  return Object.freeze({ ...env, dataDir, filesDir: env.FILES_DIR ? path.resolve(ROOT_DIR, env.FILES_DIR) : path.join(dataDir, 'files') });
 }
 
 /** The portal's public address: PUBLIC_URL, or this machine's port for development. */

@@ -21,6 +21,13 @@ export interface AddAccountInput {
   fullName?: string;
 }
 
+/** An official as other modules list them: the account, the name shown, the roles held in one agency. */
+export interface OfficialSummary {
+  accountId: string;
+  name: string;
+  roles: OfficialRole[];
+}
+
 const nfc = (v: string | undefined) => (v ?? '').normalize('NFC').trim();
 
 export function createAccountService(deps: IdentityDeps) {
@@ -74,6 +81,28 @@ export function createAccountService(deps: IdentityDeps) {
 
     async findAccount(id: string): Promise<AccountWithSecrets | null> {
       return accounts.findAccount(deps.db, id);
+    },
+
+    /** Active officials holding a role in `agencyCode` (for "forward to" / "assign to" choices): id, name shown, roles there. */
+    async listOfficials(agencyCode: string): Promise<OfficialSummary[]> {
+      const rows = await deps.db
+        .selectFrom('identity_official_role as r')
+        .innerJoin('identity_account as a', 'a.id', 'r.account_id')
+        .select(['a.id', 'a.full_name', 'a.email', 'a.phone', 'r.role'])
+        .where('r.agency_code', '=', agencyCode)
+        .where('a.account_type', '=', 'official')
+        .where('a.status', '=', 'active')
+        .orderBy('a.full_name')
+        .orderBy('a.id')
+        .orderBy('r.role')
+        .execute();
+      const byId = new Map<string, OfficialSummary>();
+      for (const row of rows) {
+        const found = byId.get(row.id) ?? { accountId: row.id, name: row.full_name || row.email || row.phone || row.id, roles: [] };
+        found.roles.push(row.role as OfficialRole);
+        byId.set(row.id, found);
+      }
+      return [...byId.values()];
     },
   };
 }

@@ -46,6 +46,18 @@ describe('authorization policy: every role × every action', () => {
     );
   });
 
+  it('lets only an agency admin configure its own agency\'s services', () => {
+    const admin: Actor = { kind: 'official', accountId: 'o', grants: [{ agencyCode: 'A', role: 'agency_admin' }] };
+    expect(can(admin, 'service.configure', { agencyCode: 'A' })).toBe(true);
+    expect(can(admin, 'service.configure', { agencyCode: 'B' })).toBe(false);
+    expect(can(admin, 'service.configure', {})).toBe(false);
+    expect(agenciesWhere(admin, 'service.configure')).toEqual(['A']);
+    for (const role of OFFICIAL_ROLES.filter((r) => r !== 'agency_admin')) {
+      expect(can(official(role), 'service.configure', { agencyCode: 'A' })).toBe(false);
+    }
+    expect(can({ kind: 'applicant', accountId: 'c1' }, 'service.configure', { agencyCode: 'A', ownerIds: ['c1'] })).toBe(false);
+  });
+
   it('lists the agencies where an official may act', () => {
     const actor: Actor = { kind: 'official', accountId: 'o', grants: [{ agencyCode: 'A', role: 'intake_officer' }, { agencyCode: 'B', role: 'approver' }] };
     expect(agenciesWhere(actor, 'dossier.read').sort()).toEqual(['A', 'B']);

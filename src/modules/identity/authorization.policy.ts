@@ -25,6 +25,7 @@ export const ACTIONS = [
   'payment.read',
   'payment.refund',
   'agency.manage_staff',
+  'service.configure',
   'support.assist_citizen',
   'system.manage_clients',
   'system.manage_accounts',
@@ -38,7 +39,7 @@ export const ROLE_ACTIONS = {
   processing_officer: ['dossier.read', 'dossier.process'],
   approver: ['dossier.read', 'dossier.approve'],
   finance_officer: ['dossier.read', 'payment.read', 'payment.refund'],
-  agency_admin: ['agency.manage_staff', 'audit.read'],
+  agency_admin: ['agency.manage_staff', 'service.configure', 'audit.read'],
   support_agent: ['dossier.read', 'payment.read', 'support.assist_citizen'],
   system_admin: ['system.manage_clients', 'system.manage_accounts', 'audit.read'],
 } as const satisfies Record<OfficialRole, readonly Action[]>;

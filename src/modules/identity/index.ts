@@ -37,6 +37,7 @@ export { createOidcClientService, type OidcClientService } from './oidc/oidc-cli
 export { runOidcClientCommand, OIDC_CLIENT_USAGE } from './oidc/oidc-client.cli.ts';
 export type { OidcModule } from './oidc/oidc.module.ts';
 export { identityMessages } from './web/identity.messages.ts';
+export type { WebKit } from './web/session.hooks.ts';
 export { ACTIONS, OFFICIAL_ROLES, actorOf, agenciesWhere, can, isOfficialRole, type Action, type Actor, type OfficialRole, type Resource } from './authorization.policy.ts';
 export { checkIdNumber, readIdNumber, type IdNumberProblem, type Sex } from './id-number.workflow.ts';
 export { normaliseEmail, normalisePhone, parseContact } from './contact.workflow.ts';
@@ -44,7 +45,7 @@ export { ACCOUNT_TYPE_CODE, ACR, type Account, type AccountType, type Profile, t
 export { presentAccount } from './account.presenter.ts';
 export { ACCOUNT_USAGE, runAccountCommand, UsageError as AccountUsageError } from './account.cli.ts';
 export { ARGON2_PARAMETERS } from './adapters/argon2.ts';
-export type { AddAccountInput } from './account.service.ts';
+export type { AddAccountInput, OfficialSummary } from './account.service.ts';
 export type { AdminUnitLookup } from './identity-deps.types.ts';
 
 export interface IdentityModuleDeps {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { DeliveryError, type OutgoingMessage, type Transports } from './notification.port.ts';
+import { insertInboxItems } from './inbox.repo.ts';
 import { claimForDelivery, insertMessage, listLatest, markSent, MAX_DELIVERY_ATTEMPTS, recordFailure } from './notification.repo.ts';
 import type { NotificationTables } from './notification.tables.ts';
 import type { NotificationMessage, RenderedMessage } from './notification.types.ts';
@@ -26,6 +27,31 @@ export function createNotificationService(deps: NotificationServiceDeps) {
       const id = await db.transaction().execute((tx) => insertMessage(tx, deps.newId(), event, message));
       if (id) logger.info({ notification: id, event: event.id, type: event.type, channel: message.channel }, 'notification queued');
       return id;
+    },
+
+    /**
+     * Stores every message of one event (e-mails and SMS with their delivery jobs, in-app messages) in
+     * one transaction. A re-dispatched event adds nothing it already added. Returns what was new.
+     */
+    async queueAll(
+      event: { id: string; type: string; occurredAt: string },
+      messages: readonly RenderedMessage[],
+      inbox: { accountIds: readonly string[]; kind: string; params: Record<string, unknown> } | null,
+    ): Promise<{ messages: string[]; inbox: string[] }> {
+      const added = await db.transaction().execute(async (tx) => {
+        const ids: string[] = [];
+        for (const message of messages) {
+          const id = await insertMessage(tx, deps.newId(), event, message);
+          if (id) ids.push(id);
+        }
+        const items = inbox ? [...new Set(inbox.accountIds)].map((accountId) => ({ id: deps.newId(), accountId, kind: inbox.kind, params: inbox.params })) : [];
+        const inboxIds = await insertInboxItems(tx, { id: event.id, occurredAt: new Date(event.occurredAt) }, items);
+        return { messages: ids, inbox: inboxIds };
+      });
+      if (added.messages.length + added.inbox.length > 0) {
+        logger.info({ event: event.id, type: event.type, messages: added.messages.length, inbox: added.inbox.length }, 'notifications queued');
+      }
+      return added;
     },
 
     /**

@@ -1,6 +1,6 @@
 import type { ColumnType } from 'kysely';
 
-/** Kysely view of the table the notifications module owns (db/migrations/0005_notifications_create.sql). */
+/** Kysely view of the tables the notifications module owns (db/migrations/0005_notifications_create.sql, 0012_notifications_inbox.sql). */
 export interface NotificationTables {
   notification_message: {
     id: string;
@@ -19,5 +19,14 @@ export interface NotificationTables {
     expires_at: Date | null;
     created_at: ColumnType<Date, never, never>;
     sent_at: Date | null;
+  };
+  notification_inbox: {
+    id: string;
+    event_id: string;
+    account_id: string;
+    kind: string;
+    params: ColumnType<Record<string, unknown>, string, string>;
+    created_at: ColumnType<Date, Date | undefined, never>;
+    read_at: Date | null;
   };
 }

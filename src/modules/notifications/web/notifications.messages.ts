@@ -3,6 +3,24 @@ import type { Messages } from '../../../platform/i18n/i18n.ts';
 export const notificationsMessages: { vi: Messages; en: Messages } = {
   vi: {
     notifications: {
+      inbox: {
+        title: 'Thông báo',
+        empty: 'Bạn chưa có thông báo nào.',
+        unreadCount: 'Bạn có {n} thông báo chưa đọc.',
+        allRead: 'Bạn đã đọc hết thông báo.',
+        unreadTag: 'Chưa đọc',
+        markRead: 'Đánh dấu đã đọc',
+        markAll: 'Đánh dấu tất cả là đã đọc',
+        viewDossier: 'Xem hồ sơ {code}',
+        noticeTitle: 'Thành công',
+        markedOne: 'Đã đánh dấu thông báo là đã đọc.',
+        markedAll: 'Đã đánh dấu tất cả thông báo là đã đọc.',
+        newer: 'Thông báo mới hơn',
+        older: 'Thông báo cũ hơn',
+        pages: 'Các trang thông báo',
+        nav: 'Thông báo',
+        navUnread: 'chưa đọc',
+      },
       mailbox: {
         title: 'Hộp thư thử nghiệm',
         lead: 'Thư điện tử và tin nhắn SMS cổng đã gửi, mới nhất trước. Ngoài môi trường vận hành, chúng không được gửi đi thật mà chỉ hiện ở đây.',
@@ -24,6 +42,24 @@ export const notificationsMessages: { vi: Messages; en: Messages } = {
   },
   en: {
     notifications: {
+      inbox: {
+        title: 'Messages',
+        empty: 'You have no messages yet.',
+        unreadCount: 'You have {n} unread messages.',
+        allRead: 'You have read all your messages.',
+        unreadTag: 'Unread',
+        markRead: 'Mark as read',
+        markAll: 'Mark all as read',
+        viewDossier: 'See application {code}',
+        noticeTitle: 'Success',
+        markedOne: 'The message is marked as read.',
+        markedAll: 'All messages are marked as read.',
+        newer: 'Newer messages',
+        older: 'Older messages',
+        pages: 'Pages of messages',
+        nav: 'Messages',
+        navUnread: 'unread',
+      },
       mailbox: {
         title: 'Development mailbox',
         lead: 'E-mails and text messages the portal has sent, newest first. Outside production they are not really sent; they only show here.',

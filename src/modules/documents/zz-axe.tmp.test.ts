@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/support/app.ts';
+import { axeViolations, launchBrowser } from '../../../test/e2e/browser.ts';
+import { addCitizen, UploadBrowser, PDF } from './web/upload-browser.test-support.ts';
+
+let t: TestApp;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'axe-'));
+beforeAll(async () => { t = await createTestApp({ FILES_DIR: dir }); });
+afterAll(async () => { await t?.close(); });
+
+it('axe', async () => {
+  await addCitizen(t, 'axe@example.vn', 'mat khau axe 2026 dai');
+  const address = await t.app.http.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await launchBrowser();
+  const page = await browser.newPage();
+  const out: string[] = [];
+  await page.goto(`${address}/tai-khoan/giay-to`);
+  await page.fill('#identifier', 'axe@example.vn');
+  await page.fill('#password', 'mat khau axe 2026 dai');
+  await Promise.all([page.waitForURL('**/tai-khoan/giay-to'), page.locator('main button[type="submit"]').first().click()]);
+  out.push('list-empty: ' + (await axeViolations(page)).join(' | '));
+  await page.goto(`${address}/tai-khoan/giay-to/them`);
+  out.push('add: ' + (await axeViolations(page)).join(' | '));
+  // error page
+  fs.writeFileSync(path.join(dir, 'bad.pdf'), '<html>');
+  await page.setInputFiles('#file', path.join(dir, 'bad.pdf'));
+  await Promise.all([page.waitForLoadState('domcontentloaded'), page.locator('main button[type="submit"]').click()]);
+  out.push('add-errors: ' + (await page.title()) + ' ' + (await axeViolations(page)).join(' | '));
+  fs.writeFileSync(path.join(dir, 'ok.pdf'), PDF());
+  await page.fill('#title', 'Giấy khai sinh');
+  await page.check('#kind-3');
+  await page.fill('#issuedOn', '01/02/2020');
+  await page.setInputFiles('#file', path.join(dir, 'ok.pdf'));
+  await Promise.all([page.waitForURL('**/tai-khoan/giay-to?da_luu=1'), page.locator('main button[type="submit"]').click()]);
+  out.push('list: ' + (await axeViolations(page)).join(' | '));
+  await page.screenshot({ path: '/tmp/docs-list.png', fullPage: true });
+  await page.click('text=Xem');
+  out.push('view: ' + (await axeViolations(page)).join(' | '));
+  await page.screenshot({ path: '/tmp/docs-view.png', fullPage: true });
+  await page.click('text=Xoá giấy tờ này');
+  out.push('delete: ' + (await axeViolations(page)).join(' | '));
+  await page.goto(`${address}/tai-khoan/giay-to/them?lang=en`);
+  await page.locator('main button[type="submit"]').click();
+  await page.waitForLoadState('domcontentloaded');
+  out.push('add-errors-en: ' + (await page.title()) + ' ' + (await axeViolations(page)).join(' | '));
+  await page.screenshot({ path: '/tmp/docs-add-errors.png', fullPage: true });
+  await browser.close();
+  console.log(out.join('\n'));
+  expect(true).toBe(true);
+}, 60000);
