@@ -175,7 +175,7 @@ export function createQueryService(deps: DossierCoreDeps & { directory: Director
       }
       const [count, rows] = await Promise.all([
         query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst(),
-        query.selectAll().orderBy(sql`due_at`, sql`asc nulls last`).orderBy('submitted_at', 'asc').limit(filter.limit).offset(filter.offset).execute(),
+        query.selectAll().orderBy(sql`due_at asc nulls last`).orderBy('submitted_at', 'asc').limit(filter.limit).offset(filter.offset).execute(),
       ]);
       return {
         total: Number(count?.n ?? 0),
