@@ -18,7 +18,7 @@ import { CATALOG_ERRORS, catalogMessages, createCatalogModule } from './modules/
 import { createIdentityModule, EID_ERRORS, type OidcModule, IDENTITY_ERRORS, identityMessages, OIDC_ERRORS, oidcMessages, resolveEidSettings } from './modules/identity/index.ts';
 import { resolveAppSecret } from './platform/crypto/app-secret.ts';
 import { createNotificationsModule, notificationsMessages } from './modules/notifications/index.ts';
-import { createDossiersModule, DOSSIER_ERRORS, dossiersMessages } from './modules/dossiers/index.ts';
+import { CALENDAR_ADMIN_ERRORS, createDossiersModule, DOSSIER_ERRORS, dossiersMessages, SERVICE_CONFIG_ERRORS } from './modules/dossiers/index.ts';
 import { createDocumentsModule, DOCUMENT_ERRORS, documentsMessages } from './modules/documents/index.ts';
 
 const quietWorkerLogger = new WorkerLogger(() => () => undefined);
@@ -102,7 +102,8 @@ function memoize<A extends unknown[], R>(load: (...args: A) => Promise<R>): (...
 
 /** Which module reacts to which event (downstream modules never import upstream ones). */
 export function createSubscriptions(modules: Modules): Subscriptions {
-  return { ...modules.notifications.subscriptions };
+  const accounts = { localeOf: async (id: string) => (await modules.identity.accounts.findAccount(id))?.locale ?? null };
+  return modules.dossiers.sync.subscriptionsAlong({ ...modules.notifications.subscriptionsWith({ accounts }) });
 }
 
 /** Loads the product's seed data: administrative units, agencies, then the catalog that refers to them. */
@@ -151,7 +152,7 @@ export async function createWebApp(options: { env: Env; databaseUrl: string; log
   const views = createViews({ rootDir: ROOT_DIR, translate, noCache: env.NODE_ENV === 'development' });
   const http = await createHttpServer({
     logger,
-    errors: { ...PLATFORM_ERRORS, ...CATALOG_ERRORS, ...AGENCY_ERRORS, ...IDENTITY_ERRORS, ...EID_ERRORS, ...OIDC_ERRORS, ...DOCUMENT_ERRORS, ...DOSSIER_ERRORS },
+    errors: { ...PLATFORM_ERRORS, ...CATALOG_ERRORS, ...AGENCY_ERRORS, ...IDENTITY_ERRORS, ...EID_ERRORS, ...OIDC_ERRORS, ...DOCUMENT_ERRORS, ...DOSSIER_ERRORS, ...SERVICE_CONFIG_ERRORS, ...CALENDAR_ADMIN_ERRORS },
     translate,
     views,
     trustProxy: env.TRUST_PROXY,
@@ -175,10 +176,17 @@ export async function createWebApp(options: { env: Env; databaseUrl: string; log
   await oidc.registerRoutes(http);
   modules.agencies.registerRoutes(http);
   modules.catalog.registerRoutes(http);
-  modules.notifications.registerRoutes(http);
-  modules.dossiers.registerRoutes(http, modules.identity.web);
+  modules.notifications.registerRoutes(http, modules.identity.web);
+  modules.dossiers.registerRoutes(http, modules.identity.web, {
+    verifyToken: oidc.verifyApiToken,
+    findAccount: (id) => modules.identity.accounts.findAccount(id),
+    readUpload: modules.documents.readUpload,
+    publicUrl: publicUrlOf(env),
+  });
   await modules.catalog.service.refresh();
   const stopListening = options.listenForChanges === false ? null : await modules.catalog.service.listenForChanges(database.pool);
+  await modules.dossiers.calendarAdmin.refresh();
+  const stopCalendar = options.listenForChanges === false ? null : await modules.dossiers.calendarAdmin.listenForChanges(database.pool, logger);
   return {
     http,
     modules,
@@ -187,6 +195,7 @@ export async function createWebApp(options: { env: Env; databaseUrl: string; log
     async close() {
       await http.close();
       await stopListening?.();
+      await stopCalendar?.();
       await database.close();
     },
   };

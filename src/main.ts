@@ -18,7 +18,8 @@ import {
   runOidcClientCommand,
 } from './modules/identity/index.ts';
 import { resolveAppSecret } from './platform/crypto/app-secret.ts';
-import { DUE_DATE_USAGE, runDueDate } from './modules/dossiers/index.ts';
+import { createIntegrationCommand, DUE_DATE_USAGE, HOLIDAYS_USAGE, INTEGRATION_USAGE, runDueDate, runHolidaysCommand } from './modules/dossiers/index.ts';
+import { createAgenciesModule } from './modules/agencies/index.ts';
 import { createSecretBox } from './platform/crypto/secret-box.ts';
 
 const USAGE = `Usage: opendvc <command> [options]
@@ -33,7 +34,7 @@ Commands:
                              import every *.json procedure record under <folder>
   eid-dev [--port <N>]       the reference national e-ID (OpenID Connect, fictional citizens) for
                              development, on EID_DEV_PORT (default 3900); \`start\` runs it alongside
-${DUE_DATE_USAGE}${ACCOUNT_USAGE}${OIDC_CLIENT_USAGE}`;
+${DUE_DATE_USAGE}${HOLIDAYS_USAGE}${ACCOUNT_USAGE}${OIDC_CLIENT_USAGE}${INTEGRATION_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -61,6 +62,10 @@ async function main(argv: string[]): Promise<number> {
       return accountCommand(env, logger, rest);
     case 'oidc-client':
       return oidcClient(env, logger, rest);
+    case 'holidays':
+      return holidays(env, logger, rest);
+    case 'integration':
+      return integration(env, logger, rest);
     case 'eid-dev':
       return (await import('./modules/identity/eid/dev-provider/eid-dev.cli.ts')).runEidDevCommand(env, logger, rest);
     default:
@@ -102,9 +107,13 @@ async function serve(env: Env, logger: Logger, roles: { web: boolean; worker: bo
     if (roles.worker) {
       const database = openDatabase<any>(connection.url, { poolSize: 4, applicationName: 'opendvc-worker' });
       const modules = await createModules(database.db, logger);
+      // Jobs may compute deadlines: the approved holiday calendars, kept current like the web's.
+      await modules.dossiers.calendarAdmin.refresh();
+      const stopCalendar = await modules.dossiers.calendarAdmin.listenForChanges(database.pool, logger);
       const runner = await startWorker({ pool: database.pool, tasks: createWorkerTasks(database.db, modules, logger), logger });
       stops.push(async () => {
         await runner.stop();
+        await stopCalendar();
         await database.close();
       });
     }
@@ -192,6 +201,17 @@ async function accountCommand(env: Env, logger: Logger, args: string[]): Promise
   });
 }
 
+/** `opendvc holidays show|approve <year>`: the holiday calendar in force, or an operator's approval. */
+async function holidays(env: Env, logger: Logger, args: string[]): Promise<number> {
+  return withMigratedDatabase(env, logger, 'cli', async (database) => {
+    const modules = await createModules(database.db, logger, env);
+    const outcome = await runHolidaysCommand(args, modules.dossiers.calendarAdmin);
+    process.stdout.write(outcome.stdout);
+    process.stderr.write(outcome.stderr);
+    return outcome.exitCode;
+  });
+}
+
 async function oidcClient(env: Env, logger: Logger, args: string[]): Promise<number> {
   return withMigratedDatabase(env, logger, 'cli', async (database) => {
     try {
@@ -201,6 +221,29 @@ async function oidcClient(env: Env, logger: Logger, args: string[]): Promise<num
         allowInsecureLocalhost: env.NODE_ENV !== 'production',
       });
       process.stdout.write(`${await runOidcClientCommand(args, clients)}\n`);
+      return 0;
+    } catch (err) {
+      process.stderr.write(`${(err as Error).message}\n`);
+      return 2;
+    }
+  });
+}
+
+/** `opendvc integration …`: which agencies an agency system syncs for, its webhook, replays of dead deliveries. */
+async function integration(env: Env, logger: Logger, args: string[]): Promise<number> {
+  return withMigratedDatabase(env, logger, 'cli', async (database) => {
+    try {
+      const secret = resolveAppSecret(env);
+      const clients = createOidcClientService({ db: database.db, box: createSecretBox(secret, 'oidc-client-secret'), allowInsecureLocalhost: env.NODE_ENV !== 'production' });
+      const agencies = createAgenciesModule({ db: database.db });
+      const run = createIntegrationCommand({
+        db: database.db,
+        secret,
+        clients,
+        agencyExists: (code) => agencies.service.findAgency(code).then(() => true, () => false),
+        allowInsecureWebhooks: env.NODE_ENV !== 'production',
+      });
+      process.stdout.write(`${await run(args)}\n`);
       return 0;
     } catch (err) {
       process.stderr.write(`${(err as Error).message}\n`);

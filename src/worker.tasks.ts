@@ -11,6 +11,7 @@ export function createWorkerTasks(db: Kysely<any>, modules: Modules, logger: Log
   return {
     [DISPATCH_TASK]: createEventDispatcher(db, createSubscriptions(modules), logger),
     ...modules.notifications.tasks(),
+    ...modules.dossiers.sync.tasks(),
     'catalog:import-folder': async (payload) => {
       const { folder, report: reportFile, effectiveFrom } = payload as { folder: string; report: string | null; effectiveFrom: string | null };
       const report = await modules.catalog.importer.importFolder(folder, { effectiveFrom: effectiveFrom ? new Date(effectiveFrom) : undefined });

@@ -4,6 +4,7 @@
 
 CREATE TABLE dossier_integration (
   client_id      text PRIMARY KEY,
+  name           text NOT NULL,
   agency_codes   text[] NOT NULL CHECK (cardinality(agency_codes) > 0),
   webhook_url    text,
   webhook_secret text,

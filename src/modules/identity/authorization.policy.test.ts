@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, actorOf, agenciesWhere, can, OFFICIAL_ROLES, ROLE_ACTIONS, type Action, type Actor, type OfficialRole } from './authorization.policy.ts';
 
-const SYSTEM: Action[] = ['system.manage_clients', 'system.manage_accounts'];
+const SYSTEM: Action[] = ['system.manage_clients', 'system.manage_accounts', 'calendar.manage'];
 const official = (role: OfficialRole, agencyCode = 'A'): Actor => ({ kind: 'official', accountId: 'o1', grants: [{ agencyCode, role }] });
 const granted = (role: OfficialRole, action: Action) => (ROLE_ACTIONS[role] as readonly Action[]).includes(action);
 
@@ -56,6 +56,13 @@ describe('authorization policy: every role × every action', () => {
       expect(can(official(role), 'service.configure', { agencyCode: 'A' })).toBe(false);
     }
     expect(can({ kind: 'applicant', accountId: 'c1' }, 'service.configure', { agencyCode: 'A', ownerIds: ['c1'] })).toBe(false);
+  });
+
+  it('lets only system admins manage the holiday calendar, from whatever agency their grant is in', () => {
+    expect(can(official('system_admin', 'X'), 'calendar.manage')).toBe(true);
+    for (const role of OFFICIAL_ROLES.filter((r) => r !== 'system_admin')) expect(can(official(role), 'calendar.manage', { agencyCode: 'A' })).toBe(false);
+    expect(can({ kind: 'applicant', accountId: 'c1' }, 'calendar.manage', { ownerIds: ['c1'] })).toBe(false);
+    expect(can({ kind: 'anonymous' }, 'calendar.manage')).toBe(false);
   });
 
   it('lists the agencies where an official may act', () => {

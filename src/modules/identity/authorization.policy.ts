@@ -30,6 +30,7 @@ export const ACTIONS = [
   'system.manage_clients',
   'system.manage_accounts',
   'audit.read',
+  'calendar.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -41,11 +42,11 @@ export const ROLE_ACTIONS = {
   finance_officer: ['dossier.read', 'payment.read', 'payment.refund'],
   agency_admin: ['agency.manage_staff', 'service.configure', 'audit.read'],
   support_agent: ['dossier.read', 'payment.read', 'support.assist_citizen'],
-  system_admin: ['system.manage_clients', 'system.manage_accounts', 'audit.read'],
+  system_admin: ['system.manage_clients', 'system.manage_accounts', 'audit.read', 'calendar.manage'],
 } as const satisfies Record<OfficialRole, readonly Action[]>;
 
 /** Actions that are not about one agency's data: a grant in any agency allows them everywhere. */
-const SYSTEM_ACTIONS: ReadonlySet<Action> = new Set(['system.manage_clients', 'system.manage_accounts']);
+const SYSTEM_ACTIONS: ReadonlySet<Action> = new Set(['system.manage_clients', 'system.manage_accounts', 'calendar.manage']);
 
 /** What an applicant may do on their own dossiers. */
 const OWNER_ACTIONS: ReadonlySet<Action> = new Set(['dossier.read', 'dossier.submit', 'payment.read']);

@@ -116,7 +116,7 @@ export const documentsMessages: { vi: Messages; en: Messages } = {
           issuedOn: 'Date of issue (optional)',
           issuedOnHint: 'As day/month/year, for example 27/03/2024',
           file: 'Document file',
-          fileHint: 'A PDF, or a clear JPG or PNG photo; {max} at most.',
+          fileHint: 'A PDF, or a clear JPG or PNG photo, no larger than {max}.',
           kept: 'We have the file “{name}” ({size}). You do not need to choose it again unless you want to use a different file.',
         },
         save: 'Save document',

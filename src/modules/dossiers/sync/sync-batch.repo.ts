@@ -4,12 +4,14 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { publishEvent } from '../../../platform/events/events.ts';
-import { allocateDossierCode } from '../core/dossier.repo.ts';
+import { allocateDossierCode, type Db as DossierDb } from '../core/dossier.repo.ts';
 import type { DossierStatus } from '../core/dossier.types.ts';
 import type { DossierState, NewDossier, SyncRecord, TimelineEvent } from './sync-batch.workflow.ts';
 import type { SyncTables } from './sync.tables.ts';
 
 export type SyncDb = Kysely<SyncTables>;
+/** The core's repo functions take the core's narrower view of the same database. */
+export const asDossierDb = (db: SyncDb): DossierDb => db as unknown as DossierDb;
 
 interface StateRow {
   id: string;
@@ -95,7 +97,7 @@ export async function insertSyncRecords(tx: SyncDb, clientId: string, records: r
 
 /** Inserts the created dossiers (codes allocated for those the agency sent none) in their final state. */
 export async function insertDossiers(tx: SyncDb, clientId: string, created: readonly NewDossier[], now: Date): Promise<void> {
-  for (const c of created) if (!c.state.code) c.state.code = await allocateDossierCode(tx, c.state.agencyCode, c.event.receivedAt);
+  for (const c of created) if (!c.state.code) c.state.code = await allocateDossierCode(asDossierDb(tx), c.state.agencyCode, c.event.receivedAt);
   if (created.length === 0) return;
   await tx
     .insertInto('dossier')
@@ -113,6 +115,7 @@ export async function insertDossiers(tx: SyncDb, clientId: string, created: read
         origin: 'sync',
         applicant: JSON.stringify(applicant),
         applicant_id_number: applicant.idNumber ?? null,
+        answers: '{}',
         summary: event.summary ?? null,
         duration: duration ? JSON.stringify(duration) : null,
         submitted_at: submittedAt,

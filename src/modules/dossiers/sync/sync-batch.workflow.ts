@@ -72,6 +72,8 @@ export interface SyncRecord {
 
 export interface BatchPlan {
   results: ItemResult[];
+  /** The dossier each item applied to (accepted or stale), by item position: its code is final after the writes. */
+  dossiers: Array<DossierState | null>;
   records: SyncRecord[];
   events: TimelineEvent[];
   created: NewDossier[];
@@ -115,7 +117,7 @@ export function parseItem(raw: Record<string, unknown>, index: number): ParsedIt
   return { index, eventId, raw, ok: true, event: parsed.data as SyncEvent };
 }
 
-const occurredAtOf = (event: SyncEvent): Date => (event.kind === 'dossier.created' ? (event.occurredAt ?? event.receivedAt) : event.occurredAt);
+export const occurredAtOf = (event: SyncEvent): Date => (event.kind === 'dossier.created' ? (event.occurredAt ?? event.receivedAt) : event.occurredAt);
 
 /** Whether (at, sequence) is not after the dossier's last applied sync event. */
 export function isStale(state: Pick<DossierState, 'lastSyncAt' | 'lastSyncSequence'>, at: Date, sequence: number): boolean {
@@ -129,8 +131,9 @@ export function isStale(state: Pick<DossierState, 'lastSyncAt' | 'lastSyncSequen
  * (occurredAt, sequence, position) order against the dossiers' states as earlier items left them.
  */
 export function planBatch(items: readonly ParsedItem[], ctx: BatchContext): BatchPlan {
+  if (items.some((item, i) => item.index !== i)) throw new Error('planBatch: items[i].index must be i');
   const results: ItemResult[] = items.map((item) => ({ eventId: item.eventId, outcome: 'rejected' }));
-  const plan: BatchPlan = { results, records: [], events: [], created: [], updated: [] };
+  const plan: BatchPlan = { results, dossiers: items.map(() => null), records: [], events: [], created: [], updated: [] };
   const recorded = new Set<string>();
   const byCode = new Map(ctx.byCode);
   const byExternalId = new Map(ctx.byExternalId);
@@ -210,7 +213,8 @@ export function planBatch(items: readonly ParsedItem[], ctx: BatchContext): Batc
     touched.set(state.id, state);
     move(state, null, status, event, at, { channel, statusCode: event.status, created: true });
     plan.records.push({ eventId: event.eventId, kind: event.kind, dossierId: state.id, outcome: 'accepted', statusCode: event.status, occurredAt: at, sequence: event.sequence, payload: raw });
-    results[index] = { eventId: event.eventId, outcome: 'accepted', ...(state.code ? { dossierCode: state.code } : {}) };
+    results[index] = { eventId: event.eventId, outcome: 'accepted' };
+    plan.dossiers[index] = state;
     return true;
   }
 
@@ -223,7 +227,8 @@ export function planBatch(items: readonly ParsedItem[], ctx: BatchContext): Batc
     const record: SyncRecord = { eventId: event.eventId, kind: event.kind, dossierId: state.id, outcome: 'accepted', statusCode: event.status, occurredAt: at, sequence: event.sequence, payload: raw };
     if (isStale(state, at, event.sequence)) {
       plan.records.push({ ...record, outcome: 'stale' });
-      results[index] = { eventId: event.eventId, outcome: 'stale', ...(state.code ? { dossierCode: state.code } : {}) };
+      results[index] = { eventId: event.eventId, outcome: 'stale' };
+      plan.dossiers[index] = state;
       return true;
     }
     touched.set(state.id, state);
@@ -237,7 +242,8 @@ export function planBatch(items: readonly ParsedItem[], ctx: BatchContext): Batc
       ...(event.result ? { resultText: event.result } : {}),
     });
     plan.records.push(record);
-    results[index] = { eventId: event.eventId, outcome: 'accepted', ...(state.code ? { dossierCode: state.code } : {}) };
+    results[index] = { eventId: event.eventId, outcome: 'accepted' };
+    plan.dossiers[index] = state;
     return true;
   }
 

@@ -7,6 +7,7 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 
 export interface DossierIntegrationTable {
   client_id: string;
+  name: string;
   agency_codes: string[];
   webhook_url: string | null;
   webhook_secret: string | null;

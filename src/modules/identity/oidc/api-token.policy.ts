@@ -5,13 +5,16 @@ import { API_RESOURCE } from './oidc-provider.factory.ts';
 export interface ApiCaller {
   clientId: string;
   scopes: string[];
+  /** The person a token was issued to (authorization code flow: `sub`); absent on an agency system's own token. */
+  accountId?: string;
 }
 
 const PRIVATE_PARTS = ['d', 'p', 'q', 'dp', 'dq', 'qi'] as const;
 
 /**
- * Checks the bearer tokens agency systems send to OpenDVC's APIs: JWTs signed by our provider for
- * the API audience, verified locally (no database round trip) against the current signing keys.
+ * Checks the bearer tokens agency systems and apps send to OpenDVC's APIs: JWTs signed by our provider
+ * for the API audience, verified locally (no database round trip) against the current signing keys.
+ * A token an app got for a person (authorization code) also names the person's account.
  * Throws IDENTITY_TOKEN_MISSING, IDENTITY_TOKEN_INVALID, IDENTITY_TOKEN_SCOPE.
  */
 export function createApiTokenVerifier(options: { issuer: string; signingKeys: Array<Record<string, unknown>> }) {
@@ -32,7 +35,10 @@ export function createApiTokenVerifier(options: { issuer: string; signingKeys: A
     }
     const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [];
     if (requiredScope !== null && !scopes.includes(requiredScope)) throw new AppError('IDENTITY_TOKEN_SCOPE', `this API needs the scope ${requiredScope}`);
-    return { clientId: String(payload.client_id ?? payload.sub), scopes };
+    const clientId = String(payload.client_id ?? payload.sub);
+    // A client_credentials token's subject is the client itself; any other subject is a person.
+    const accountId = typeof payload.sub === 'string' && payload.sub !== clientId ? payload.sub : undefined;
+    return accountId ? { clientId, scopes, accountId } : { clientId, scopes };
   };
 }
 

@@ -8,6 +8,8 @@ import type { OidcTables } from './oidc.tables.ts';
 
 /** Audience of the access tokens agency systems present to OpenDVC's own APIs. */
 export const API_RESOURCE = 'urn:opendvc:api';
+/** The scope of a person's dossiers (mobile apps, authorization code + PKCE): only ever granted by the person. */
+export const PERSON_API_SCOPE = 'api:dossiers';
 
 /** What the provider needs of the accounts (the identity services implement it). */
 export interface OidcAccountPort {
@@ -55,7 +57,7 @@ export function createOidcProvider(options: OidcProviderOptions): Provider {
       return { accountId: sub, claims: async () => ({ ...claims, sub }) };
     },
     claims: CLAIMS_BY_SCOPE,
-    scopes: ['openid', 'offline_access', 'profile', 'email', 'phone', 'address', 'id_number', 'account_type', 'api:sync', 'api:payments', 'api:catalog'],
+    scopes: ['openid', 'offline_access', 'profile', 'email', 'phone', 'address', 'id_number', 'account_type', 'api:sync', 'api:payments', 'api:catalog', 'api:dossiers'],
     acrValues: ['urn:opendvc:loa:1', 'urn:opendvc:loa:2'],
     pkce: { required: () => true },
     jwks: { keys: options.signingKeys as never },
@@ -83,12 +85,16 @@ export function createOidcProvider(options: OidcProviderOptions): Provider {
       },
       resourceIndicators: {
         enabled: true,
-        // Only agency systems get tokens for OpenDVC's APIs; portals' tokens are for userinfo.
-        defaultResource: (ctx: KoaContextWithOIDC) => (ctx.oidc.params?.grant_type === 'client_credentials' ? API_RESOURCE : undefined) as never,
+        // Agency systems get tokens for OpenDVC's APIs, and so do apps that ask for a person's dossiers
+        // (api:dossiers); portals' tokens are for userinfo.
+        defaultResource: (ctx: KoaContextWithOIDC) =>
+          (ctx.oidc.params?.grant_type === 'client_credentials' || String(ctx.oidc.params?.scope ?? '').split(' ').includes(PERSON_API_SCOPE) ? API_RESOURCE : undefined) as never,
         useGrantedResource: () => true,
-        getResourceServerInfo: (_ctx, resource, client) => {
+        getResourceServerInfo: (ctx, resource, client) => {
           if (resource !== API_RESOURCE) throw new errors.InvalidTarget();
-          const scope = (client.scope ?? '').split(' ').filter((s) => s.startsWith('api:')).join(' ');
+          // A person's dossiers are reached only with that person's grant, never with a client's own token.
+          const ownToken = ctx.oidc.params?.grant_type === 'client_credentials';
+          const scope = (client.scope ?? '').split(' ').filter((s) => s.startsWith('api:') && !(ownToken && s === PERSON_API_SCOPE)).join(' ');
           return { scope, audience: API_RESOURCE, accessTokenTTL: 3600, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } };
         },
       },

@@ -45,7 +45,7 @@ export const notificationsMessages: { vi: Messages; en: Messages } = {
       inbox: {
         title: 'Messages',
         empty: 'You have no messages yet.',
-        unreadCount: 'You have {n} unread messages.',
+        unreadCount: 'Unread messages: {n}.',
         allRead: 'You have read all your messages.',
         unreadTag: 'Unread',
         markRead: 'Mark as read',

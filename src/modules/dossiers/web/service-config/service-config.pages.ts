@@ -10,7 +10,9 @@ import { AppError, isAppError } from '../../../../platform/errors/app-error.ts';
 import type { HttpServer } from '../../../../platform/http/server.ts';
 import { agenciesWhere, can, type Actor } from '../../../identity/index.ts';
 import type { ServiceConfigService } from '../../service-config/service-config.service.ts';
-import type { DefinitionProblem, ServiceConfigVersion } from '../../service-config/service-config.types.ts';
+import { serviceDefinitionSchema, type DefinitionProblem, type Localized, type ServiceConfigVersion } from '../../service-config/service-config.types.ts';
+import type { Messages } from '../../../../platform/i18n/i18n.ts';
+import { serviceConfigMessages } from './service-config.messages.ts';
 import { detailView } from './service-config-view.presenter.ts';
 import { applySettings, postedBaseVersion, readSettingsForm, settingsErrorOf, settingsValuesOf, type PageError, type SettingsValues } from './settings-form.validation.ts';
 
@@ -45,7 +47,10 @@ export function registerServiceConfigPages(app: HttpServer, deps: ServiceAdminDe
     return actor;
   };
   const pathOf = (p: Params) => `${SERVICES_PATH}/${encodeURIComponent(p.procedureCode)}/${encodeURIComponent(p.agencyCode)}`;
-  const errorData = (errors: PageError[]) => ({ hasErrors: errors.length > 0, errors, errorMap: Object.fromEntries(errors.map((e) => [e.field, e])) });
+  const errorData = (errors: PageError[]) => {
+    const shown = errors.map((e) => ({ field: e.field, text: e.text ?? messageText(e.messageKey ?? '', e.params) }));
+    return { hasErrors: shown.length > 0, errors: shown, errorMap: Object.fromEntries(shown.map((e) => [e.field, e])) };
+  };
 
   app.get(SERVICES_PATH, { schema: { hide: true } }, async (request, reply) => {
     const actor = adminFor(request, reply);
@@ -105,7 +110,9 @@ export function registerServiceConfigPages(app: HttpServer, deps: ServiceAdminDe
     const params = request.params as Params;
     if (!adminFor(request, reply, params.agencyCode)) return reply;
     const current = await deps.service.current(params.procedureCode, params.agencyCode);
-    return jsonPage(request, reply, current, JSON.stringify(current.definition, null, 2), String(current.version));
+    // jsonb keeps keys in its own order; the schema's order (form first, then cases…) reads better.
+    const ordered = serviceDefinitionSchema.safeParse(current.definition);
+    return jsonPage(request, reply, current, JSON.stringify(ordered.success ? ordered.data : current.definition, null, 2), String(current.version));
   });
 
   // The largest catalog definitions are ~75 kB of JSON, about three times that once form-encoded.
@@ -132,7 +139,14 @@ export function registerServiceConfigPages(app: HttpServer, deps: ServiceAdminDe
   });
 
   /** Publishes, turning the expected refusals (invalid, published meanwhile) into page errors. */
-  async function publishOrErrors(request: FastifyRequest, actor: Actor, p: Params, definition: unknown, baseVersion: number, toPageError: (problem: DefinitionProblem) => PageError) {
+  async function publishOrErrors(
+    request: FastifyRequest,
+    actor: Actor,
+    p: Params,
+    definition: unknown,
+    baseVersion: number,
+    toPageError: (problem: DefinitionProblem) => PageError,
+  ): Promise<{ published: ServiceConfigVersion } | { status: number; errors: PageError[] }> {
     try {
       const published = await deps.service.publish(actor, p.procedureCode, p.agencyCode, definition, { baseVersion });
       request.log.info({ procedureCode: p.procedureCode, agencyCode: p.agencyCode, version: published.version, by: actor.kind === 'official' ? actor.accountId : null }, 'service configuration published');
@@ -145,6 +159,15 @@ export function registerServiceConfigPages(app: HttpServer, deps: ServiceAdminDe
       return { status: 400, errors: problems.map(toPageError) };
     }
   }
+}
+
+/** A message of this page in both languages, so templates show `text[locale]` for every error alike. */
+function messageText(key: string, params: Record<string, unknown> = {}): Localized {
+  const lookup = (catalogue: Messages) => {
+    const found = key.split('.').reduce<Messages | string | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), catalogue);
+    return (typeof found === 'string' ? found : key).replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+  };
+  return { vi: lookup(serviceConfigMessages.vi), en: lookup(serviceConfigMessages.en) };
 }
 
 /** The version an edit started from (the posted baseVersion), else the current one. */

@@ -80,9 +80,9 @@ export function applySettings(definition: ServiceDefinition, values: SettingsVal
   values.steps.forEach((v, i) => {
     const step = next.steps[i]!;
     if (includes(STEP_ROLES, v.role)) step.role = v.role;
-    else errors.push({ field: `steps-${i}-role`, messageKey: 'serviceConfig.settings.errors.role' });
+    else errors.push({ field: `steps-${i}-role`, messageKey: 'serviceConfig.settings.errors.role', params: { n: i + 1 } });
     const hours = parseHours(v.budgetHours);
-    if (hours === null) errors.push({ field: `steps-${i}-budgetHours`, messageKey: 'serviceConfig.settings.errors.budget' });
+    if (hours === null) errors.push({ field: `steps-${i}-budgetHours`, messageKey: 'serviceConfig.settings.errors.budget', params: { n: i + 1 } });
     else step.budgetHours = hours;
   });
   values.fees.forEach((v, i) => {

@@ -75,6 +75,6 @@ export function registerUnreadCountHook(app: HttpServer, inbox: InboxService): v
     if (!current || current.session.stage !== 'active' || request.method !== 'GET') return;
     if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || request.url.startsWith('/oidc')) return;
     if (!(request.headers.accept ?? '').includes('text/html')) return;
-    request.viewLocals.inbox = { unread: await inbox.unreadCount(current.account.id) };
+    request.viewLocals.inboxBadge = { unread: await inbox.unreadCount(current.account.id) };
   });
 }
