@@ -30,12 +30,14 @@ export function buildProblem(
 ): Problem {
   const spec = table[code] ?? table.INTERNAL ?? { status: 500, messageKey: 'errors.internal' };
   const known = table[code] !== undefined;
+  // Extra members never replace the members RFC 9457 defines (an extra `status` would break the response).
+  const { type: _type, title: _title, status: _status, code: _code, ...members } = extra;
   return {
     type: `${PROBLEM_TYPE_BASE}${(known ? code : 'INTERNAL').toLowerCase().replace(/_/g, '-')}`,
     title: translateTitle(spec.messageKey),
     status: spec.status,
     code: known ? code : 'INTERNAL',
-    ...extra,
+    ...members,
   };
 }
 

@@ -158,12 +158,16 @@ describe('procedure page', () => {
     expect(res.body).not.toMatch(/original\(s\)|0 cop/);
   });
 
-  it('explains honestly that online submission is not open yet', async () => {
-    const res = await get('/thu-tuc/1.001193/nop-ho-so');
-    expect(res.status).toBe(200);
-    expectShell(res.body);
-    expect(res.body).toContain('phiên bản tới');
-    expect(res.body).not.toMatch(/<form[^>]+method="post"/i);
+  it('starts an online application after login, and says plainly when a procedure takes no online dossiers', async () => {
+    const online = await get('/thu-tuc/1.001193/nop-ho-so');
+    expect(online.status).toBe(303);
+    expect(online.headers.location).toBe(`/dang-nhap?next=${encodeURIComponent('/thu-tuc/1.001193/nop-ho-so')}`);
+    const offline = await get('/thu-tuc/1.000253/nop-ho-so');
+    expect(offline.status).toBe(200);
+    expectShell(offline.body);
+    expect(offline.body).toContain('Thủ tục này chưa nộp trực tuyến được');
+    expect(offline.body).toContain('Nộp trực tiếp tại cơ quan tiếp nhận');
+    expect(offline.body).not.toMatch(/<form[^>]+method="post"/i);
   });
 
   it('answers unknown and malformed codes with the Vietnamese 404 page', async () => {

@@ -56,6 +56,11 @@ it('calendar pages are axe-clean', async () => {
   await check('year-draft');
   await submit(page, 'form[action$="/phe-duyet"] button');
   await check('year-approved');
+  await page.fill('#offDate', '31/12/2026');
+  await page.fill('#offName', 'Thử');
+  await page.check('input[name="offKind"][value="swap_off"]');
+  await submit(page, 'form[action$="/ngay-nghi"] button');
+  await page.fill('#note', 'x'.repeat(1001));
   await submit(page, 'form[action$="/phe-duyet"] button');
   expect(await page.title()).toMatch(/^Lỗi: /);
   await check('year-approve-error');

@@ -86,7 +86,7 @@ export function createActionService(deps: DossierCoreDeps) {
         const decision = decide(action, dossier.status, permits);
         if (!decision.ok) {
           if (decision.reason === 'forbidden') throw new AppError('DOSSIER_FORBIDDEN', `${action} needs a role you do not hold for agency ${dossier.agencyCode}`);
-          throw new AppError('DOSSIER_ACTION_NOT_ALLOWED', `cannot ${action} a dossier that is ${dossier.status}`, { status: dossier.status, action });
+          throw new AppError('DOSSIER_ACTION_NOT_ALLOWED', `cannot ${action} a dossier that is ${dossier.status}`, { dossierStatus: dossier.status, action });
         }
         if (Array.isArray(input.files)) input.files = await ownFiles(actor, input.files as FileRef[]);
         const now = deps.now();

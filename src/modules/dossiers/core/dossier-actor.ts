@@ -26,7 +26,8 @@ export function permitsOn(actor: DossierActor, dossier: Dossier): (by: Action | 
       case 'agency_system':
         return by !== 'applicant' && actor.agencyCodes.includes(dossier.agencyCode);
       case 'applicant':
-        return by === 'applicant' ? resource.ownerIds.includes(actor.accountId) : can(actor, by, resource);
+        // An applicant acts only through the applicant's rules (never an official permission such as notes).
+        return by === 'applicant' && resource.ownerIds.includes(actor.accountId);
       case 'official':
         return by !== 'applicant' && can(actor, by, resource);
     }

@@ -73,7 +73,7 @@ export function createDraftService(deps: DossierCoreDeps) {
   async function lockedDraft(tx: typeof db, actor: ApplicantActor, id: string): Promise<Dossier> {
     const dossier = await findDossier(tx, id, { forUpdate: true });
     if (!dossier || !permitsOn(actor, dossier)('applicant')) throw new AppError('DOSSIER_NOT_FOUND');
-    if (dossier.status !== 'draft') throw new AppError('DOSSIER_ACTION_NOT_ALLOWED', `the dossier is ${dossier.status}, not a draft`, { status: dossier.status });
+    if (dossier.status !== 'draft') throw new AppError('DOSSIER_ACTION_NOT_ALLOWED', `the dossier is ${dossier.status}, not a draft`, { dossierStatus: dossier.status });
     return dossier;
   }
 

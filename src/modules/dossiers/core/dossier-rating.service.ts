@@ -57,7 +57,7 @@ export function createRatingService(deps: DossierCoreDeps) {
       return deps.db.transaction().execute(async (tx) => {
         const dossier = await findDossier(tx, dossierId, { forUpdate: true });
         if (!dossier || !permitsOn(actor, dossier)('applicant')) throw new AppError('DOSSIER_NOT_FOUND');
-        if (dossier.status !== 'returned' && dossier.status !== 'resolved') throw new AppError('DOSSIER_ACTION_NOT_ALLOWED', 'a dossier is rated once its result is ready', { status: dossier.status });
+        if (dossier.status !== 'returned' && dossier.status !== 'resolved') throw new AppError('DOSSIER_ACTION_NOT_ALLOWED', 'a dossier is rated once its result is ready', { dossierStatus: dossier.status });
         const scores = scoreRating(dossier, parsed.data);
         const inserted = await tx
           .insertInto('dossier_rating')

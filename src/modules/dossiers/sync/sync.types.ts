@@ -17,12 +17,13 @@ export const CHANNEL_OF_CODE = { 1: 'in_person', 2: 'online', 3: 'postal' } as c
 
 /** ISO 8601 with an offset, or DVCQG's `yyyyMMddHHmmss` in Vietnam time (DOMAIN §12.1). */
 const DVCQG_TIME = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
+const isoTime = z.iso.datetime({ offset: true });
 export const syncTime = z
   .string()
   .max(40)
   .transform((value, ctx) => {
     const compact = DVCQG_TIME.exec(value);
-    const date = compact ? new Date(`${compact[1]}-${compact[2]}-${compact[3]}T${compact[4]}:${compact[5]}:${compact[6]}+07:00`) : z.iso.datetime({ offset: true }).safeParse(value).success ? new Date(value) : null;
+    const date = compact ? new Date(`${compact[1]}-${compact[2]}-${compact[3]}T${compact[4]}:${compact[5]}:${compact[6]}+07:00`) : isoTime.safeParse(value).success ? new Date(value) : null;
     if (!date || Number.isNaN(date.getTime())) {
       ctx.addIssue({ code: 'custom', message: 'a time in ISO 8601 with an offset (2026-11-23T09:30:00+07:00) or yyyyMMddHHmmss (Vietnam time)' });
       return z.NEVER;

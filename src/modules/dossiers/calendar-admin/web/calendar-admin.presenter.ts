@@ -37,6 +37,9 @@ export function yearPageView(view: YearView) {
     latestVersion: view.latestVersion,
     nextVersion: view.latestVersion + 1,
     notes: view.editing.notes ?? [],
+    // The proposal's notes come from db/seed/holidays, written in English; an approval's note is the admin's own.
+    notesLang: (view.draft ? view.draft.baseVersion : view.latestVersion) === 0 ? 'en' : null,
+    canApprove: view.draft !== null || approved === null,
     holidays: view.editing.holidays.map((h) => ({ ...h, day: dateView(h.date) })),
     workingDays: view.editing.workingDays.map((w) => ({ ...w, day: dateView(w.date) })),
     effectDays: EFFECT_DURATION.value,

@@ -74,7 +74,7 @@ describe('filing a desk dossier', () => {
       ['applicant_phone', '0912 345 678'],
       ['applicant_permanent_address[communeCode]', commune.code],
       ['applicant_permanent_address[street]', 'Số 5 ngõ 10'],
-      ['request_summary', 'Xin xóa đăng ký thường trú (hồ sơ gửi qua bưu điện).'],
+      ['request_summary', 'Xin xóa đăng ký thường trú (hồ sơ gửi qua bưu điện) <b>gấp</b>.'],
       ...required.map((key): [string, string] => ['documents', key]),
     ];
     const [filed, again] = await Promise.all([b.post(DESK, complete, details), b.post(DESK, complete, details)]);
@@ -99,6 +99,7 @@ describe('filing a desk dossier', () => {
     expect(page.body).toContain('Đã tiếp nhận hồ sơ.');
     expect(page.body).toContain('Được tiếp nhận (mã 2)');
     expect(page.body).toContain('Bưu chính công ích');
+    expect(page.body).toContain('&lt;b&gt;gấp&lt;/b&gt;'); // typed text is never markup
     const receipt = await b.get(`/can-bo/ho-so/${id}/mau/01.pdf`);
     expect(receipt.status).toBe(200);
     expect(receipt.raw.subarray(0, 5).toString()).toBe('%PDF-');
