@@ -18,7 +18,7 @@ import { CATALOG_ERRORS, catalogMessages, createCatalogModule } from './modules/
 import { createIdentityModule, EID_ERRORS, type OidcModule, IDENTITY_ERRORS, identityMessages, OIDC_ERRORS, oidcMessages, resolveEidSettings } from './modules/identity/index.ts';
 import { resolveAppSecret } from './platform/crypto/app-secret.ts';
 import { createNotificationsModule, notificationsMessages } from './modules/notifications/index.ts';
-import { CALENDAR_ADMIN_ERRORS, createDossiersModule, DOSSIER_ERRORS, dossiersMessages, SERVICE_CONFIG_ERRORS } from './modules/dossiers/index.ts';
+import { CALENDAR_ADMIN_ERRORS, createDossiersModule, DOSSIER_ERRORS, dossiersMessages, SERVICE_CONFIG_ERRORS, SYNC_ERRORS } from './modules/dossiers/index.ts';
 import { createDocumentsModule, DOCUMENT_ERRORS, documentsMessages } from './modules/documents/index.ts';
 
 const quietWorkerLogger = new WorkerLogger(() => () => undefined);
@@ -62,6 +62,8 @@ export async function createModules(db: Kysely<any>, logger: Logger, env: Env = 
   });
   const dossiers = createDossiersModule({
     db,
+    documents,
+    sync: { secret: resolveAppSecret(env), logger, allowInsecureWebhooks: env.NODE_ENV !== 'production' },
     catalog: catalog.service,
     agencyExists: (code) => agencies.service.findAgency(code).then(() => true, () => false),
     units: { listProvinces: () => agencies.service.listProvinces(), listCommunes: (code) => agencies.service.listCommunes(code) },
@@ -152,7 +154,7 @@ export async function createWebApp(options: { env: Env; databaseUrl: string; log
   const views = createViews({ rootDir: ROOT_DIR, translate, noCache: env.NODE_ENV === 'development' });
   const http = await createHttpServer({
     logger,
-    errors: { ...PLATFORM_ERRORS, ...CATALOG_ERRORS, ...AGENCY_ERRORS, ...IDENTITY_ERRORS, ...EID_ERRORS, ...OIDC_ERRORS, ...DOCUMENT_ERRORS, ...DOSSIER_ERRORS, ...SERVICE_CONFIG_ERRORS, ...CALENDAR_ADMIN_ERRORS },
+    errors: { ...PLATFORM_ERRORS, ...CATALOG_ERRORS, ...AGENCY_ERRORS, ...IDENTITY_ERRORS, ...EID_ERRORS, ...OIDC_ERRORS, ...DOCUMENT_ERRORS, ...DOSSIER_ERRORS, ...SERVICE_CONFIG_ERRORS, ...CALENDAR_ADMIN_ERRORS, ...SYNC_ERRORS },
     translate,
     views,
     trustProxy: env.TRUST_PROXY,

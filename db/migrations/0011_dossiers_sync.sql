@@ -21,17 +21,16 @@ CREATE TABLE dossier_sync_event (
   client_id   text NOT NULL,
   event_id    text NOT NULL,
   kind        text NOT NULL CHECK (kind IN ('dossier.created', 'dossier.status_changed')),
-  dossier_id  uuid REFERENCES dossier (id) ON DELETE CASCADE,
+  dossier_id  uuid NOT NULL,
   outcome     text NOT NULL CHECK (outcome IN ('accepted', 'stale')),
   status_code smallint,
   occurred_at timestamptz NOT NULL,
   sequence    bigint NOT NULL DEFAULT 0,
-  payload     jsonb NOT NULL,
+  payload     jsonb,
   received_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (client_id, event_id)
 );
-COMMENT ON TABLE dossier_sync_event IS 'Every sync event an agency system sent that was applied (accepted) or recorded without effect (stale, older than the dossier''s last applied sync event); the primary key makes a repeated event id a duplicate. Rejected items are not kept, so they can be sent again once fixed.';
-CREATE INDEX dossier_sync_event_dossier_idx ON dossier_sync_event (dossier_id, occurred_at);
+COMMENT ON TABLE dossier_sync_event IS 'Every sync event an agency system sent that was applied (accepted) or recorded without effect (stale, older than the dossier''s last applied sync event); the primary key makes a repeated event id a duplicate. Rejected items are not kept, so they can be sent again once fixed. payload is what was sent, kept for creations and stale events (an applied status change is on the dossier''s timeline, dossier_event). No foreign key or second index: this is the hot path of tens of thousands of events a second.';
 
 CREATE TABLE dossier_webhook_delivery (
   id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { HttpServer } from '../../platform/http/server.ts';
 import type { ProcedureRecord } from '../catalog/index.ts';
+import type { DocumentsModule } from '../documents/index.ts';
 import { actorOf, type WebKit } from '../identity/index.ts';
 import { registerDeadlineApi } from './api/deadlines.api.ts';
 import { registerBackOfficePages } from './web/back-office/back-office.pages.ts';
@@ -104,8 +105,9 @@ export interface DossiersModuleDeps {
   agencyExists(code: string): Promise<boolean>;
   units: { listProvinces(): Promise<readonly { code: string }[]>; listCommunes(provinceCode: string): Promise<readonly { code: string }[]> };
   directory: DirectoryPort;
-  /** Uploaded files (the documents module, wired in app.ts). */
+  /** Uploaded files (the documents module, wired in app.ts): the core's narrow port, and the pages' upload/download helpers. */
   files: FilePort;
+  documents?: DocumentsModule;
   rootDir?: string;
   calendarSource?: CalendarYearSource;
   now?: () => Date;
@@ -152,7 +154,7 @@ export function createDossiersModule(deps: DossiersModuleDeps) {
       if (api) registerDossierApi(app, { ...this, ports: api });
       if (api) this.sync.useApiTokenVerifier(api.verifyToken);
       this.sync.registerRoutes(app);
-      registerBackOfficePages(app, { ...this, web, units: deps.units });
+      registerBackOfficePages(app, { ...this, web, units: deps.units, publicUrl: api?.publicUrl, documents: deps.documents });
     },
   };
 }

@@ -1,4 +1,4 @@
-/** Kysely table interfaces of the approved holiday calendars (db/migrations/0012_dossiers_holiday_calendar.sql). */
+/** Kysely table interfaces of the approved holiday calendars (db/migrations/0013_dossiers_holiday_calendar.sql). */
 import type { ColumnType } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;

@@ -2,6 +2,7 @@
  * Dossiers handed in at the one-stop desk or by post: the intake officer files them on the same kind of
  * record as online ones (channel recorded) and accepts them in the same transaction.
  */
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { can } from '../../identity/index.ts';
@@ -48,6 +49,8 @@ export function createDeskService(deps: DossierCoreDeps) {
       if (!checked.ok) throw new AppError('DOSSIER_INVALID', checked.errors.map((e) => e.field).join(', '), { errors: checked.errors });
       return deps.db.transaction().execute(async (tx) => {
         if (idempotencyKey) {
+          // Two posts of one form at the same moment: the second waits here, then finds the first one's dossier.
+          await sql`SELECT pg_advisory_xact_lock(hashtext(${`desk:${actor.accountId}:${idempotencyKey}`}))`.execute(tx);
           const earlier = await tx.selectFrom('dossier_event').select('dossier_id').where('idempotency_key', '=', idempotencyKey).where('actor_id', '=', actor.accountId).where('type', '=', 'received').executeTakeFirst();
           if (earlier) return toDossier(await tx.selectFrom('dossier').selectAll().where('id', '=', earlier.dossier_id).executeTakeFirstOrThrow());
         }

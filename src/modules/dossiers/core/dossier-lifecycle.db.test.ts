@@ -192,3 +192,21 @@ describe('dossier lifecycle on real PostgreSQL', () => {
     expect((await queries.lookup(filed.code!, '001090077777')).statusCode).toBe(2);
   });
 });
+
+describe('desk filing', () => {
+  it('the same form posted twice at once files one dossier', async () => {
+    const intake = await official(t.app, agencyA, ['intake_officer']);
+    const person = await citizen(t.app);
+    const input = {
+      procedureCode: PROCEDURE,
+      agencyCode: agencyA,
+      channel: 'postal' as const,
+      applicant: { fullName: 'Vũ Thị Bưu Điện', idNumber: '001190055555' },
+      answers: { applicant_full_name: 'Vũ Thị Bưu Điện', applicant_date_of_birth: '1991-03-04', applicant_id_number: '001190055555', applicant_phone: '0912000111', applicant_permanent_address: person.profile.permanentAddress, request_summary: 'Gửi qua bưu điện' },
+      documentsChecked: (await t.app.modules.dossiers.services.current(PROCEDURE, agencyA)).terms.documents.filter((d) => d.required).map((d) => d.key),
+    };
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => t.app.modules.dossiers.desk.file(intake.actor, input, 'desk-form-1')));
+    expect(new Set([a!.id, b!.id, c!.id]).size).toBe(1);
+    expect(a!.channel).toBe('postal');
+  });
+});

@@ -1,11 +1,12 @@
 /**
- * SQL of a sync batch. Set-based on purpose (one statement per table, arrays through unnest): a
+ * SQL of a sync batch. Set-based on purpose (one statement per table, the rows as one JSON document): a
  * batch of a thousand status events costs a handful of round trips, not thousands.
  */
 import { sql, type Kysely } from 'kysely';
 import { publishEvent } from '../../../platform/events/events.ts';
 import { allocateDossierCode, type Db as DossierDb } from '../core/dossier.repo.ts';
 import type { DossierStatus } from '../core/dossier.types.ts';
+import { formatVietnamTime } from '../working-time.workflow.ts';
 import type { DossierState, NewDossier, SyncRecord, TimelineEvent } from './sync-batch.workflow.ts';
 import type { SyncTables } from './sync.tables.ts';
 
@@ -54,20 +55,22 @@ const toState = (r: StateRow): DossierState => ({
 });
 
 /**
- * Locks (FOR UPDATE, in id order so concurrent batches never deadlock on each other) the dossiers
- * the batch names: by code among all dossiers, by external id among this client's own.
+ * Locks the dossiers the batch names (by code among all dossiers, by external id among this client's
+ * own) in id order, so concurrent batches never deadlock on each other. NO KEY UPDATE is the lock an
+ * UPDATE takes anyway: it excludes other writers (the core's FOR UPDATE too) but lets the timeline's
+ * foreign keys through.
  */
 export async function lockDossiers(tx: SyncDb, clientId: string, codes: readonly string[], externalIds: readonly string[]): Promise<DossierState[]> {
   if (codes.length === 0 && externalIds.length === 0) return [];
-  // Two index lookups (code; client + external id) rather than one OR, which the planner may answer with a scan.
-  const byExternal = externalIds.length === 0 ? sql`` : sql`OR id IN (SELECT id FROM dossier WHERE sync_client_id = ${clientId} AND external_id = ANY(${[...externalIds]}::text[]))`;
+  // A union of two index lookups (by code; by client and external id), not an OR the planner may answer with a scan.
+  const byExternal = externalIds.length === 0 ? sql`` : sql`UNION SELECT id FROM dossier WHERE sync_client_id = ${clientId} AND external_id = ANY(${[...externalIds]}::text[])`;
   const { rows } = await sql<StateRow>`
     SELECT id, code, external_id, sync_client_id, agency_code, status, seq, last_sync_at, last_sync_sequence, received_at,
            resolved_at, finished_at, paused_at, resume_status, due_at, holder_account_id, result
     FROM dossier
-    WHERE id IN (SELECT id FROM dossier WHERE code = ANY(${[...codes]}::text[])) ${byExternal}
+    WHERE id IN (SELECT id FROM dossier WHERE code = ANY(${[...codes]}::text[]) ${byExternal})
     ORDER BY id
-    FOR UPDATE`.execute(tx);
+    FOR NO KEY UPDATE`.execute(tx);
   return rows.map(toState);
 }
 
@@ -95,10 +98,40 @@ export async function insertSyncRecords(tx: SyncDb, clientId: string, records: r
   return counted[0]?.n ?? 0;
 }
 
+/**
+ * Codes `{agency}-{yyMMdd}-{NNNN}` for dossiers the agency sent without one, like native ones (DOMAIN §5.1):
+ * one counter upsert per (agency, day) that takes a whole range, instead of one round trip per dossier.
+ */
+async function allocateCodes(tx: SyncDb, created: readonly NewDossier[]): Promise<void> {
+  const groups = new Map<string, NewDossier[]>();
+  for (const c of created) {
+    if (c.state.code) continue;
+    const key = `${c.state.agencyCode}|${formatVietnamTime(c.event.receivedAt).slice(0, 10)}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  for (const [key, group] of groups) {
+    const [agencyCode, day] = key.split('|') as [string, string];
+    if (group.length === 1) {
+      group[0]!.state.code = await allocateDossierCode(asDossierDb(tx), agencyCode, group[0]!.event.receivedAt);
+      continue;
+    }
+    const { rows } = await sql<{ last_value: number }>`
+      INSERT INTO dossier_code_counter (agency_code, day, last_value) VALUES (${agencyCode}, ${day}, ${group.length})
+      ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_counter.last_value + ${group.length}
+      RETURNING last_value`.execute(tx);
+    const first = rows[0]!.last_value - group.length + 1;
+    const yymmdd = `${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}`;
+    group.forEach((c, i) => {
+      const n = first + i;
+      c.state.code = `${agencyCode}-${yymmdd}-${String(n).padStart(n > 9999 ? 5 : 4, '0')}`;
+    });
+  }
+}
+
 /** Inserts the created dossiers (codes allocated for those the agency sent none) in their final state. */
 export async function insertDossiers(tx: SyncDb, clientId: string, created: readonly NewDossier[], now: Date): Promise<void> {
-  for (const c of created) if (!c.state.code) c.state.code = await allocateDossierCode(asDossierDb(tx), c.state.agencyCode, c.event.receivedAt);
   if (created.length === 0) return;
+  await allocateCodes(tx, created);
   await tx
     .insertInto('dossier')
     .values(
@@ -169,14 +202,17 @@ export async function updateDossiers(tx: SyncDb, states: readonly DossierState[]
     WHERE d.id = v.id`.execute(tx);
 }
 
-/** Appends the timeline rows (type `synced`, actor the agency system), keyed by the client's event id. */
+/**
+ * Appends the timeline rows (type `synced`, actor the agency system). Their idempotency key is the
+ * sync log's primary key (client, event id), not dossier_event's: one index fewer per event.
+ */
 export async function insertTimelineEvents(tx: SyncDb, actor: { clientId: string; name: string }, events: readonly TimelineEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const rows = JSON.stringify(events.map((e) => ({ d: e.dossierId, q: e.seq, f: e.statusFrom, t: e.statusTo, k: `sync:${e.eventId}`, x: e.data, o: e.occurredAt })));
+  const rows = JSON.stringify(events.map((e) => ({ d: e.dossierId, q: e.seq, f: e.statusFrom, t: e.statusTo, x: e.data, o: e.occurredAt })));
   await sql`
-    INSERT INTO dossier_event (dossier_id, seq, type, status_from, status_to, actor_kind, actor_id, actor_name, idempotency_key, data, occurred_at)
-    SELECT r.d, r.q, 'synced', r.f, r.t, 'agency_system', ${actor.clientId}, ${actor.name}, r.k, r.x, r.o
-    FROM jsonb_to_recordset(${rows}::jsonb) AS r(d uuid, q int, f text, t text, k text, x jsonb, o timestamptz)`.execute(tx);
+    INSERT INTO dossier_event (dossier_id, seq, type, status_from, status_to, actor_kind, actor_id, actor_name, data, occurred_at)
+    SELECT r.d, r.q, 'synced', r.f, r.t, 'agency_system', ${actor.clientId}, ${actor.name}, r.x, r.o
+    FROM jsonb_to_recordset(${rows}::jsonb) AS r(d uuid, q int, f text, t text, x jsonb, o timestamptz)`.execute(tx);
 }
 
 /**

@@ -67,7 +67,8 @@ export interface SyncRecord {
   statusCode: number;
   occurredAt: Date;
   sequence: number;
-  payload: Record<string, unknown>;
+  /** What the client sent, kept for creations and stale events (an applied change is on the timeline). */
+  payload: Record<string, unknown> | null;
 }
 
 export interface BatchPlan {
@@ -224,9 +225,9 @@ export function planBatch(items: readonly ParsedItem[], ctx: BatchContext): Batc
     if (!ctx.agencyCodes.includes(state.agencyCode)) return reject(index, 'other_agency', `dossier ${event.code ?? event.externalId} belongs to agency ${state.agencyCode}, which this client does not sync for`);
     const status = statusOfNationalCode(event.status);
     if (!status) return reject(index, 'invalid_status', `${event.status} is not a national status code (0–10)`);
-    const record: SyncRecord = { eventId: event.eventId, kind: event.kind, dossierId: state.id, outcome: 'accepted', statusCode: event.status, occurredAt: at, sequence: event.sequence, payload: raw };
+    const record: SyncRecord = { eventId: event.eventId, kind: event.kind, dossierId: state.id, outcome: 'accepted', statusCode: event.status, occurredAt: at, sequence: event.sequence, payload: null };
     if (isStale(state, at, event.sequence)) {
-      plan.records.push({ ...record, outcome: 'stale' });
+      plan.records.push({ ...record, outcome: 'stale', payload: raw });
       results[index] = { eventId: event.eventId, outcome: 'stale' };
       plan.dossiers[index] = state;
       return true;

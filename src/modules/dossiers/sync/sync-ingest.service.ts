@@ -102,9 +102,7 @@ export function createSyncIngestService(deps: SyncIngestDeps) {
             if (item.event.code !== undefined) codes.add(item.event.code);
             if (item.event.externalId !== undefined) externalIds.add(item.event.externalId);
           }
-          const T: number[] = [performance.now()];
           const states = await lockDossiers(tx, client.clientId, [...codes], [...externalIds]);
-          T.push(performance.now());
           const seen = await findSeenEventIds(tx, client.clientId, items.flatMap((i) => (i.eventId === null ? [] : [i.eventId])));
           const byCode = new Map<string, DossierState>();
           const byExternalId = new Map<string, DossierState>();
@@ -112,23 +110,15 @@ export function createSyncIngestService(deps: SyncIngestDeps) {
             if (s.code) byCode.set(s.code, s);
             if (s.externalId && s.syncClientId === client.clientId) byExternalId.set(s.externalId, s);
           }
-          T.push(performance.now());
           const plan = planBatch(items, { clientId: client.clientId, agencyCodes: client.agencyCodes, seen, byCode, byExternalId, procedures: known, newId });
           const now = deps.now();
-          T.push(performance.now());
           await insertDossiers(tx, client.clientId, plan.created, now);
-          T.push(performance.now());
           const recorded = await insertSyncRecords(tx, client.clientId, plan.records);
-          T.push(performance.now());
           if (recorded !== plan.records.length) throw new ConcurrentBatch();
           await updateDossiers(tx, plan.updated, now);
-          T.push(performance.now());
           await insertTimelineEvents(tx, client, plan.events);
-          T.push(performance.now());
           const codesById = new Map([...plan.created.map((c) => c.state), ...plan.updated].map((s) => [s.id, s.code]));
           await publishBatchApplied(tx, client.clientId, plan.events, codesById);
-          T.push(performance.now());
-          if (process.env.SYNC_PROFILE) console.log('lock seen plan create records update timeline publish', T.slice(1).map((t, i) => (t - T[i]!).toFixed(1)).join(' '));
           return plan;
         });
       } catch (err) {
@@ -163,9 +153,7 @@ export function createSyncIngestService(deps: SyncIngestDeps) {
      * in the order sent. Throws only for server trouble (e.g. the database is unreachable).
      */
     async ingest(client: SyncClient, rawItems: ReadonlyArray<Record<string, unknown>>): Promise<SyncBatchResult> {
-      const t0 = performance.now();
       const items = rawItems.map((raw, index) => parseItem(raw, index));
-      if (process.env.SYNC_PROFILE) console.log('parse', (performance.now() - t0).toFixed(1));
       const known = await resolveProcedures(client, items);
       let outcome: Pick<BatchPlan, 'results' | 'dossiers'>;
       try {

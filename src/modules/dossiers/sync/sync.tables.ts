@@ -21,12 +21,12 @@ export interface DossierSyncEventTable {
   client_id: string;
   event_id: string;
   kind: string;
-  dossier_id: string | null;
+  dossier_id: string;
   outcome: 'accepted' | 'stale';
   status_code: number | null;
   occurred_at: Timestamp;
   sequence: ColumnType<string, string | number, string | number>;
-  payload: ColumnType<unknown, string, string>;
+  payload: ColumnType<unknown, string | null, string | null>;
   received_at: Timestamp;
 }
 

@@ -118,7 +118,7 @@ export function registerCalendarAdminPages(app: HttpServer, web: WebKit, admin: 
     const values = { date: field(request.body, 'offDate'), name: field(request.body, 'offName'), kind: field(request.body, 'offKind'), reference: field(request.body, 'offReference') };
     const outcome = await admin.addDayOff(by, year, values);
     if (!outcome.ok) return yearPage(request, reply.code(400), year, { off: values, errors: outcome.problems.map((p) => pageError(p, OFF_FIELDS)) });
-    request.log.info({ year, by: by.name }, 'holiday calendar draft: day off added');
+    request.log.info({ year, by: accountIdOf(by) }, 'holiday calendar draft: day off added');
     return reply.redirect(`${pathOf(year)}?kq=da-them&ngay=${dateOf(values.date, year)}`, 303);
   });
 
@@ -126,7 +126,7 @@ export function registerCalendarAdminPages(app: HttpServer, web: WebKit, admin: 
     const values = { date: field(request.body, 'workDate'), reason: field(request.body, 'workReason'), reference: field(request.body, 'workReference') };
     const outcome = await admin.addWorkingDay(by, year, values);
     if (!outcome.ok) return yearPage(request, reply.code(400), year, { work: values, errors: outcome.problems.map((p) => pageError(p, WORK_FIELDS)) });
-    request.log.info({ year, by: by.name }, 'holiday calendar draft: weekend working day added');
+    request.log.info({ year, by: accountIdOf(by) }, 'holiday calendar draft: weekend working day added');
     return reply.redirect(`${pathOf(year)}?kq=da-them&ngay=${dateOf(values.date, year)}`, 303);
   });
 
@@ -135,13 +135,13 @@ export function registerCalendarAdminPages(app: HttpServer, web: WebKit, admin: 
     const date = field(request.body, 'date');
     if ((list !== 'off' && list !== 'work') || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new AppError('VALIDATION_FAILED', 'list must be off or work and date YYYY-MM-DD');
     await admin.removeDay(by, year, list, date);
-    request.log.info({ year, list, date, by: by.name }, 'holiday calendar draft: day removed');
+    request.log.info({ year, list, date, by: accountIdOf(by) }, 'holiday calendar draft: day removed');
     return reply.redirect(`${pathOf(year)}?kq=da-xoa&ngay=${date}`, 303);
   });
 
   post('huy-nhap', async (request, reply, by, year) => {
     await admin.discardDraft(by, year);
-    request.log.info({ year, by: by.name }, 'holiday calendar draft discarded');
+    request.log.info({ year, by: accountIdOf(by) }, 'holiday calendar draft discarded');
     return reply.redirect(`${pathOf(year)}?kq=da-huy`, 303);
   });
 
@@ -153,9 +153,14 @@ export function registerCalendarAdminPages(app: HttpServer, web: WebKit, admin: 
       const conflict = outcome.problems.some((p: CalendarProblem) => p.code === 'approve_conflict');
       return yearPage(request, reply.code(conflict ? 409 : 400), year, { note, errors: outcome.problems.map((p) => pageError(p, APPROVE_FIELDS)) });
     }
-    request.log.info({ year, version: outcome.approval.version, by: by.name }, 'holiday calendar approved');
+    request.log.info({ year, version: outcome.approval.version, by: accountIdOf(by) }, 'holiday calendar approved');
     return reply.redirect(`${pathOf(year)}?kq=da-phe-duyet`, 303);
   });
+}
+
+/** Who acted, for the logs: the account id, never the person's name. */
+function accountIdOf(by: CalendarEditor): string | null {
+  return by.kind === 'official' && by.actor.kind === 'official' ? by.actor.accountId : null;
 }
 
 /** The ISO date of an accepted date input (the edit succeeded, so it parses). */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citizen, official, PROCEDURE, readyDraft, twoAgencies } from '../../../../../test/support/dossier-fixtures.ts';
 import { startTestPortal } from '../../../../../test/support/portal.ts';
+import { createIntegrationService } from '../integration.service.ts';
 
 // An agency one-stop system syncs dossiers over HTTP with a real client_credentials token from the
 // test portal's own token endpoint, against a real PostgreSQL.
@@ -165,6 +166,68 @@ describe('POST /api/v1/sync/dossier-events', () => {
       expect(response.status, bad.slice(0, 40)).toBe(400);
       expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
     }
+  });
+
+  it('applies a batch sent twice at the same time exactly once', async () => {
+    const batch = {
+      events: [
+        { eventId: 'p-1', kind: 'dossier.created', externalId: 'P-1', procedureCode: PROCEDURE, agencyCode: agencyA, channel: 2, applicant: { name: 'Vũ Thị Lan' }, receivedAt: '2026-11-26T08:00:00+07:00' },
+        { eventId: 'p-2', kind: 'dossier.status_changed', externalId: 'P-1', status: 4, occurredAt: '2026-11-26T09:00:00+07:00' },
+        { eventId: 'p-3', kind: 'dossier.status_changed', externalId: 'P-1', status: 9, occurredAt: '2026-11-26T10:00:00+07:00' },
+      ],
+    };
+    const answers = (await Promise.all([post(batch), post(batch), post(batch)].map(async (r) => ((await (await r).json()) as { results: Array<{ outcome: string }> }).results)));
+    for (let i = 0; i < 3; i++) expect(answers.map((a) => a[i]!.outcome).sort()).toEqual(['accepted', 'duplicate', 'duplicate']);
+    const dossier = await portal.database.db.selectFrom('dossier').selectAll().where('sync_client_id', '=', clientId).where('external_id', '=', 'P-1').execute();
+    expect(dossier).toHaveLength(1);
+    expect(dossier[0]).toMatchObject({ status: 'resolved', seq: 3 });
+  });
+
+  it('keeps the good items when the database refuses one the checks could not foresee', async () => {
+    // A rule the planner knows nothing about (as a later constraint might be), on this test database only.
+    await portal.database.pool.query(`
+      CREATE FUNCTION refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.data->>'note' = 'boom' THEN RAISE EXCEPTION 'boom refused' USING ERRCODE = '23514'; END IF; RETURN NEW; END $$;
+      CREATE TRIGGER refuse_boom BEFORE INSERT ON dossier_event FOR EACH ROW EXECUTE FUNCTION refuse_boom();`);
+    try {
+      const create = (id: string) => ({ eventId: `f-${id}`, kind: 'dossier.created', externalId: `F-${id}`, procedureCode: PROCEDURE, agencyCode: agencyA, channel: 2, applicant: { name: 'Đỗ Văn Cường' }, receivedAt: '2026-11-25T08:00:00+07:00' });
+      const result = (await (
+        await post({
+          events: [
+            create('1'),
+            create('2'),
+            { eventId: 'f-3', kind: 'dossier.status_changed', externalId: 'F-1', status: 4, occurredAt: '2026-11-25T09:00:00+07:00', note: 'boom' },
+            { eventId: 'f-4', kind: 'dossier.status_changed', externalId: 'F-2', status: 4, occurredAt: '2026-11-25T09:00:00+07:00', note: 'ok' },
+          ],
+        })
+      ).json()) as { results: Array<{ eventId: string; outcome: string; code?: string; reason?: string }> };
+      expect(result.results.map((r) => [r.eventId, r.outcome, r.code])).toEqual([
+        ['f-1', 'accepted', undefined],
+        ['f-2', 'accepted', undefined],
+        ['f-3', 'rejected', 'invalid'],
+        ['f-4', 'accepted', undefined],
+      ]);
+      expect(result.results[2]!.reason).toMatch(/could not be applied: .*boom refused/);
+      const states = await portal.database.db.selectFrom('dossier').select(['external_id', 'status']).where('sync_client_id', '=', clientId).where('external_id', 'in', ['F-1', 'F-2']).orderBy('external_id').execute();
+      expect(states).toEqual([{ external_id: 'F-1', status: 'received' }, { external_id: 'F-2', status: 'processing' }]);
+    } finally {
+      await portal.database.pool.query('DROP TRIGGER refuse_boom ON dossier_event; DROP FUNCTION refuse_boom();');
+    }
+  });
+
+  it('lets only a registered client_credentials client with api:sync sync, for agencies that exist', async () => {
+    const integrations = createIntegrationService({ db: portal.database.db, box: null, now: () => new Date(), clients: portal.app.oidc.clients, agencyExists: async (code) => code === agencyA });
+    const refused = (p: Promise<unknown>) => p.then(() => 'added', (e: { detail?: string }) => e.detail ?? String(e));
+    const relyingParty = await portal.app.oidc.clients.register({ name: 'Cổng tỉnh', redirectUris: ['https://dvc.example.gov.vn/cb'] });
+    expect(await refused(integrations.add({ clientId: relyingParty.clientId, agencyCodes: [agencyA] }))).toMatch(/client_credentials grant and the api:sync scope/);
+    expect(await refused(integrations.add({ clientId: 'dvc-none', agencyCodes: [agencyA] }))).toMatch(/no OIDC client/);
+    const system = await portal.app.oidc.clients.register({ name: 'Một cửa', grants: ['client_credentials'], scopes: ['api:sync'] });
+    expect(await refused(integrations.add({ clientId: system.clientId, agencyCodes: [agencyB] }))).toMatch(/no agency/);
+    expect(await refused(integrations.add({ clientId: system.clientId, agencyCodes: [agencyA], webhookUrl: 'https://mc.example.vn/hook' }))).toMatch(/application secret/);
+    const { integration } = await integrations.add({ clientId: system.clientId, agencyCodes: [agencyA] });
+    expect(integration).toMatchObject({ name: 'Một cửa', agencyCodes: [agencyA], webhookUrl: null, enabled: true });
+    await integrations.setEnabled(system.clientId, false);
+    expect(await integrations.clientOf(system.clientId)).toBeNull();
   });
 
   it('is documented in the OpenAPI description with the bearer scheme', async () => {

@@ -173,10 +173,15 @@ describe('the back office: an official of agency A works a dossier', () => {
     expect(disguised.status).toBe(400);
     expect(disguised.body).toContain('Giấy xác nhận số 12/XN');
     expect(await statusOf(id)).toBe('processing');
-    const approved = await b.postMultipart(`/can-bo/ho-so/${id}/phe-duyet`, fields, [{ field: 'files', name: 'ket-qua.pdf', type: 'application/pdf', bytes: PDF_BYTES }]);
+    // A good file with the text missing is kept for the next try (no need to choose it again).
+    const noText = await b.postMultipart(`/can-bo/ho-so/${id}/phe-duyet`, [fields[0]!, fields[1]!, ['resultText', '']], [{ field: 'files', name: 'giay-xac-nhan.pdf', type: 'application/pdf', bytes: PDF_BYTES }]);
+    expect(noText.status).toBe(400);
+    expect(noText.body).toContain('giay-xac-nhan.pdf');
+    const approved = await b.postMultipart(`/can-bo/ho-so/${id}/phe-duyet`, [...fields, ['kept', hiddenValue(noText.body, 'kept')]], [{ field: 'files', name: 'ket-qua.pdf', type: 'application/pdf', bytes: PDF_BYTES }]);
     expect(approved.status).toBe(303);
     const resolved = await b.get(`/can-bo/ho-so/${id}`);
     expect(resolved.body).toContain('Đã xử lý xong (mã 9)');
+    expect(resolved.body).toContain('giay-xac-nhan.pdf');
     const resultLink = /href="(\/can-bo\/ho-so\/[^"]+\/tep\/[^"]+)">ket-qua\.pdf</.exec(resolved.body)?.[1];
     expect(resultLink).toBeDefined();
     const download = await b.get(resultLink!);
@@ -220,7 +225,7 @@ describe('the back office: an official of agency A works a dossier', () => {
     expect(pdfText((await b.get(`/can-bo/ho-so/${late.id}/mau/05.pdf`)).raw)).toContain('Người nộp đề nghị dừng');
   });
 
-  it('asks for and records a payment', async () => {
+  it('asks for and records a payment, then assigns the dossier', async () => {
     const officer = await official(t.app, agencyA, ['intake_officer', 'processing_officer'], 'Vũ Văn Tài');
     const b = await logInOfficial(t, officer.account.email!, officer.password);
     const { dossier } = await submitted();
@@ -235,6 +240,17 @@ describe('the back office: an official of agency A works a dossier', () => {
     const page = await b.get(`/can-bo/ho-so/${dossier.id}`);
     expect(page.body).toContain('150.000 đồng');
     expect(page.body).toContain('BL-0001');
+
+    // Assign to an officer of the agency (someone of another agency is refused).
+    const colleague = await official(t.app, agencyA, ['intake_officer'], 'Mai Anh Tuấn');
+    const outsider = await official(t.app, agencyB, ['intake_officer']);
+    const wrong = await act(b, dossier.id, 'phan-cong', [['toAccountId', outsider.account.id]]);
+    expect(wrong.result.status).toBe(400);
+    expect(errorSummary(wrong.result.body)).toEqual(['Cán bộ đã chọn không thuộc cơ quan giải quyết hồ sơ']);
+    expect((await act(b, dossier.id, 'phan-cong', [['toAccountId', colleague.account.id]])).result.status).toBe(303);
+    const assigned = await b.get(`/can-bo/ho-so/${dossier.id}?da-xong=phan-cong`);
+    expect(assigned.body).toContain('Đã phân công xử lý.');
+    expect(assigned.body).toContain('Mai Anh Tuấn');
   });
 });
 

@@ -74,7 +74,14 @@ export class OfficeBrowser {
   }
 }
 
+/** A message key on a page means a missing translation: the translator shows the key itself. */
+const MESSAGE_KEY = /\b(?:dossiers|documents|site|identity)\.[a-z][A-Za-z0-9_]*\.[A-Za-z0-9_.]+/;
+
 function toPage(res: { statusCode: number; body: string; rawPayload: Buffer; headers: Record<string, unknown> }): Page {
+  if (String(res.headers['content-type'] ?? '').startsWith('text/html')) {
+    const key = MESSAGE_KEY.exec(res.body.replace(/<script[\s\S]*?<\/script>/g, ''));
+    if (key) throw new Error(`untranslated message key on the page: ${key[0]}`);
+  }
   return { status: res.statusCode, body: res.body, raw: res.rawPayload, location: res.headers.location as string | undefined, headers: res.headers };
 }
 

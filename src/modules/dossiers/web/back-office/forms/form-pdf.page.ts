@@ -39,7 +39,7 @@ export function registerFormPdfPage(app: HttpServer, deps: BackOfficeDeps): void
     );
     return reply
       .header('Content-Type', 'application/pdf')
-      .header('Content-Disposition', `inline; filename="mau-${number}-${view.code}.pdf"`)
+      .header('Content-Disposition', `inline; filename="mau-${number}-${view.code.replace(/[^A-Za-z0-9.-]/g, '_')}.pdf"`)
       .header('Cache-Control', 'private, no-store')
       .send(Buffer.from(bytes));
   });
