@@ -72,6 +72,11 @@ export function createActionService(deps: DossierCoreDeps) {
       const parsed = ACTION_INPUT[action].safeParse(rawInput ?? {});
       if (!parsed.success) throw new AppError('DOSSIER_INVALID', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), { issues: parsed.error.issues });
       const input = parsed.data as Record<string, unknown>;
+      // Everything read from other tables or modules is read before the transaction: a transaction that
+      // waits for a second pool connection can starve the pool under load.
+      if (Array.isArray(input.files)) input.files = await ownFiles(actor, input.files as FileRef[]);
+      const configId = (await db.selectFrom('dossier').select('service_config_id').where('id', '=', /^[0-9a-f-]{36}$/i.test(dossierId) ? dossierId : '00000000-0000-0000-0000-000000000000').executeTakeFirst())?.service_config_id;
+      if (configId) await deps.services.byId(configId);
       return db.transaction().execute(async (tx) => {
         const dossier = await findDossier(tx, dossierId, { forUpdate: true });
         const permits = dossier ? permitsOn(actor, dossier) : null;
@@ -88,7 +93,6 @@ export function createActionService(deps: DossierCoreDeps) {
           if (decision.reason === 'forbidden') throw new AppError('DOSSIER_FORBIDDEN', `${action} needs a role you do not hold for agency ${dossier.agencyCode}`);
           throw new AppError('DOSSIER_ACTION_NOT_ALLOWED', `cannot ${action} a dossier that is ${dossier.status}`, { dossierStatus: dossier.status, action });
         }
-        if (Array.isArray(input.files)) input.files = await ownFiles(actor, input.files as FileRef[]);
         const now = deps.now();
         const to: DossierStatus = decision.to === 'same' ? dossier.status : decision.to === 'resume' ? (dossier.resumeStatus ?? 'processing') : decision.to;
         const { changes, data } = await rulesOf(tx, action, dossier, input, to, now);

@@ -128,13 +128,14 @@ export function createDraftService(deps: DossierCoreDeps) {
     },
 
     async attach(actor: ApplicantActor, id: string, file: AttachedFile): Promise<void> {
+      // Read before the transaction (see the action service): the service version and the upload.
+      const service = await deps.services.byId((await ownDraft(actor, id)).serviceConfigId!);
+      const requirement = service.terms.documents.find((d) => d.key === file.requirementKey);
+      if (!requirement) throw new AppError('DOSSIER_INVALID', `no required document "${file.requirementKey}" in this service`);
+      const meta = await deps.files.ownedFile(actor.accountId, file.fileId);
+      if (!meta) throw new AppError('DOSSIER_INVALID', `no uploaded file ${file.fileId} of yours`);
       await db.transaction().execute(async (tx) => {
-        const draft = await lockedDraft(tx, actor, id);
-        const service = await deps.services.byId(draft.serviceConfigId!);
-        const requirement = service.terms.documents.find((d) => d.key === file.requirementKey);
-        if (!requirement) throw new AppError('DOSSIER_INVALID', `no required document "${file.requirementKey}" in this service`);
-        const meta = await deps.files.ownedFile(actor.accountId, file.fileId);
-        if (!meta) throw new AppError('DOSSIER_INVALID', `no uploaded file ${file.fileId} of yours`);
+        await lockedDraft(tx, actor, id);
         const count = (await listFiles(tx, id)).filter((f) => f.requirementKey === file.requirementKey).length;
         if (count >= (requirement.maxFiles ?? 5)) throw new AppError('DOSSIER_INVALID', `at most ${requirement.maxFiles ?? 5} files for "${requirement.name}"`);
         await tx
@@ -157,6 +158,8 @@ export function createDraftService(deps: DossierCoreDeps) {
       const existing = await ownDraft(actor, id);
       if (existing.status !== 'draft') return existing;
       const service = await deps.services.byId(existing.serviceConfigId!);
+      // Warms what validation reads (the administrative units) outside the transaction below.
+      await deps.services.validateAnswers(service, existing.answers, existing.caseKey);
       return db.transaction().execute(async (tx) => {
         const draft = await findDossier(tx, id, { forUpdate: true });
         if (!draft) throw new AppError('DOSSIER_NOT_FOUND');
