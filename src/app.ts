@@ -184,6 +184,7 @@ export async function createWebApp(options: { env: Env; databaseUrl: string; log
     findAccount: (id) => modules.identity.accounts.findAccount(id),
     readUpload: modules.documents.readUpload,
     publicUrl: publicUrlOf(env),
+    lookupPerMinute: env.LOOKUP_RATE_PER_MINUTE,
   });
   await modules.catalog.service.refresh();
   const stopListening = options.listenForChanges === false ? null : await modules.catalog.service.listenForChanges(database.pool);

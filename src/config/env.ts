@@ -42,6 +42,8 @@ const envSchema = z.object({
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),
   /** Most files one form post may carry. */
   UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(100).default(10),
+  /** Successful public dossier look-ups per client address and minute (failures have their own, fixed limit). */
+  LOOKUP_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(30),
   CI: booleanString.optional(),
 });
 

@@ -8,6 +8,7 @@ import type { DocumentsModule } from '../documents/index.ts';
 import { actorOf, type WebKit } from '../identity/index.ts';
 import { registerDeadlineApi } from './api/deadlines.api.ts';
 import { registerBackOfficePages } from './web/back-office/back-office.pages.ts';
+import { registerCitizenPages, type AgencyRegister } from './web/citizen/citizen.pages.ts';
 import { registerDossierApi, type DossierApiPorts } from './api/dossiers.api.ts';
 import { createActionService } from './core/dossier-action.service.ts';
 import type { DirectoryPort, DossierCoreDeps, FilePort } from './core/dossier-deps.ts';
@@ -108,6 +109,8 @@ export interface DossiersModuleDeps {
   /** Uploaded files (the documents module, wired in app.ts): the core's narrow port, and the pages' upload/download helpers. */
   files: FilePort;
   documents?: DocumentsModule;
+  /** The agency register (agencies.service): the citizen pages' commune/province People's Committees and form 01's header. */
+  agencies?: AgencyRegister;
   rootDir?: string;
   calendarSource?: CalendarYearSource;
   now?: () => Date;
@@ -155,6 +158,7 @@ export function createDossiersModule(deps: DossiersModuleDeps) {
       if (api) this.sync.useApiTokenVerifier(api.verifyToken);
       this.sync.registerRoutes(app);
       registerBackOfficePages(app, { ...this, web, units: deps.units, publicUrl: api?.publicUrl, documents: deps.documents });
+      if (deps.documents) registerCitizenPages(app, { ...this, web, catalog: deps.catalog, units: deps.units, documents: deps.documents, agencies: deps.agencies, publicUrl: api?.publicUrl, now });
     },
   };
 }

@@ -23,8 +23,10 @@ export const DISPATCH_TASK = 'platform:dispatch-event';
  */
 export async function publishEvent(db: Kysely<any>, type: string, payload: Record<string, unknown>): Promise<string> {
   const id = randomUUID();
-  await sql`INSERT INTO platform_event (id, type, payload) VALUES (${id}, ${type}, ${JSON.stringify(payload)}::jsonb)`.execute(db);
-  await sql`SELECT graphile_worker.add_job(${DISPATCH_TASK}, json_build_object('id', ${id}::text), job_key => ${`event:${id}`})`.execute(db);
+  // One round trip: the event row, then its dispatch job (the CTE runs first, so the job never precedes the row).
+  await sql`
+    WITH event AS (INSERT INTO platform_event (id, type, payload) VALUES (${id}, ${type}, ${JSON.stringify(payload)}::jsonb) RETURNING id)
+    SELECT graphile_worker.add_job(${DISPATCH_TASK}, json_build_object('id', event.id::text), job_key => ${`event:${id}`}) FROM event`.execute(db);
   return id;
 }
 

@@ -35,6 +35,8 @@ export interface DossierApiPorts {
   }>;
   /** The portal's public address, for the tracking link printed on the receipt. */
   publicUrl?: string;
+  /** Successful public look-ups allowed per client address and minute (LOOKUP_RATE_PER_MINUTE). */
+  lookupPerMinute?: number;
 }
 
 /** What the API routes call: the dossier core and the ports above. */

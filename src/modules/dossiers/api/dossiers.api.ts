@@ -14,7 +14,7 @@ import { answer, authenticateApplicant, type ApplicantActor, type DossierApiDeps
 
 export type { DossierApiDeps, DossierApiPorts } from './dossiers-auth.api.ts';
 import { registerDossierFileApi } from './dossiers-files.api.ts';
-import { registerDossierLookupApi } from './dossiers-lookup.api.ts';
+import { createLookupLimiter, LOOKUP_LIMITS, registerDossierLookupApi } from './dossiers-lookup.api.ts';
 import { DOSSIER_EXAMPLE, dossierIdParams, dossierSummarySchema, dossierViewSchema, fieldProblemSchema, idempotencyHeaders, presentSummary, presentView } from './dossiers-schemas.api.ts';
 
 const security = [{ bearer: [] }];
@@ -226,7 +226,7 @@ export function registerDossierApi(app: HttpServer, deps: DossierApiDeps): void 
   );
 
   registerDossierFileApi(app, deps);
-  registerDossierLookupApi(app, deps.queries);
+  registerDossierLookupApi(app, deps.queries, createLookupLimiter({ ...LOOKUP_LIMITS, maxRequests: ports.lookupPerMinute ?? LOOKUP_LIMITS.maxRequests }));
 }
 
 /**

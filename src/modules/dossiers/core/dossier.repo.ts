@@ -97,30 +97,34 @@ export interface NewEvent {
  */
 export async function appendEvent(tx: Db, dossier: Dossier, event: NewEvent, changes: Partial<Record<keyof DossierTable, unknown>> = {}): Promise<Dossier> {
   const seq = dossier.seq + 1;
-  const inserted = await tx
-    .insertInto('dossier_event')
-    .values({
-      dossier_id: dossier.id,
-      seq,
-      type: event.type,
-      status_from: event.statusFrom,
-      status_to: event.statusTo,
-      actor_kind: event.actorKind,
-      actor_id: event.actorId,
-      actor_name: event.actorName,
-      internal: event.internal ?? false,
-      idempotency_key: event.idempotencyKey ?? null,
-      data: JSON.stringify(event.data ?? {}),
-      occurred_at: event.occurredAt,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  // One round trip: the event row and the dossier's new state.
   const row = await tx
+    .with('inserted', (db) =>
+      db
+        .insertInto('dossier_event')
+        .values({
+          dossier_id: dossier.id,
+          seq,
+          type: event.type,
+          status_from: event.statusFrom,
+          status_to: event.statusTo,
+          actor_kind: event.actorKind,
+          actor_id: event.actorId,
+          actor_name: event.actorName,
+          internal: event.internal ?? false,
+          idempotency_key: event.idempotencyKey ?? null,
+          data: JSON.stringify(event.data ?? {}),
+          occurred_at: event.occurredAt,
+        })
+        .returning('id'),
+    )
     .updateTable('dossier')
     .set({ ...(changes as object), seq, updated_at: event.occurredAt })
     .where('id', '=', dossier.id)
-    .returningAll()
+    .returningAll('dossier')
+    .returning((eb) => eb.selectFrom('inserted').select('inserted.id').as('event_id'))
     .executeTakeFirstOrThrow();
+  const inserted = { id: (row as unknown as { event_id: string }).event_id };
   const updated = toDossier(row);
   if (!event.internal) await publishEvent(tx, `dossier.${event.type}`, eventPayload(updated, event, inserted.id, seq));
   return updated;

@@ -4,6 +4,7 @@ import type { Agency, AgencyKind } from '../../../agencies/index.ts';
 import type { ProcedureRecord } from '../../../catalog/index.ts';
 import type { FileMeta, SavedDocument, SendFileOptions, UploadLimits, UploadRequestOptions, UploadResult } from '../../../documents/index.ts';
 import type { ActionService } from '../../core/dossier-action.service.ts';
+import type { DirectoryPort } from '../../core/dossier-deps.ts';
 import type { DraftService } from '../../core/dossier-draft.service.ts';
 import type { QueryService } from '../../core/dossier-query.service.ts';
 import type { createRatingService } from '../../core/dossier-rating.service.ts';
@@ -48,7 +49,14 @@ export interface CitizenPagesDeps {
   configs: { byId(id: string): Promise<ServiceConfigVersion> };
   catalog: { getProcedure(code: string): Promise<ProcedureRecord> };
   units: UnitDirectory;
-  agencies: AgencyRegister;
+  /** Agency names (the module's directory). */
+  directory: Pick<DirectoryPort, 'agency'>;
+  /**
+   * The agency register: the People's Committee of a commune or province for procedures whose agency
+   * the catalog names generically, and form 01's header. Without it those procedures offer no online
+   * submission and form 01 prints the agency's name only.
+   */
+  agencies?: AgencyRegister;
   documents: CitizenFiles;
   /** Printed on form 01 as the tracking address; defaults to the request's own origin. */
   publicUrl?: string;

@@ -20,7 +20,7 @@ import { registerStartPage } from './start/start.page.ts';
 import { registerSupplementPage } from './supplement/supplement.page.ts';
 import { registerWithdrawPage } from './withdraw/withdraw.page.ts';
 
-export type { CitizenPagesDeps } from './citizen-deps.types.ts';
+export type { AgencyRegister, CitizenPagesDeps } from './citizen-deps.types.ts';
 
 /** Registers every citizen page. `lookupThrottle` overrides the public lookup's limits (tests). */
 export function registerCitizenPages(app: HttpServer, deps: CitizenPagesDeps, options: { lookupThrottle?: ThrottleRules } = {}): void {

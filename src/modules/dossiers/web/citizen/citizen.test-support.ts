@@ -27,6 +27,7 @@ export async function createCitizenTestApp(env: Readonly<Record<string, string>>
       configs: m.dossiers.configs,
       catalog: m.catalog.service,
       units: m.agencies.service,
+      directory: m.dossiers.directory,
       agencies: m.agencies.service,
       documents: m.documents,
       now: () => new Date(),
@@ -81,6 +82,9 @@ export class CitizenBrowser {
       if (c.value === '' || c.maxAge === 0) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
+    // A message key on a page means a text is missing in that language.
+    const untranslated = String(res.headers['content-type'] ?? '').startsWith('text/html') ? /\bdossiers\.[a-z]+\.[A-Za-z_.]+/.exec(res.body) : null;
+    if (untranslated) throw new Error(`untranslated message key on ${url}: ${untranslated[0]}`);
     return { status: res.statusCode, body: res.body, raw: res.rawPayload, headers: res.headers, location: res.headers.location as string | undefined };
   }
 

@@ -33,13 +33,13 @@ export async function loadUnitNames(units: UnitDirectory, provinceCodes: Iterabl
 }
 
 /** The agency as form 01's header prints it: name, managing agency, and the place it serves. */
-export async function agencyHeader(agencies: AgencyRegister, units: UnitDirectory, code: string, fallbackName: string) {
-  const agency = await agencies.findAgency(code).catch(() => null);
-  if (!agency) return { name: fallbackName, place: 'Hà Nội' };
+export async function agencyHeader(agencies: AgencyRegister | undefined, units: UnitDirectory, code: string, fallbackName: string) {
+  const agency = agencies ? await agencies.findAgency(code).catch(() => null) : null;
+  // Without the register (or for an unknown code): the name alone, and the capital, where central bodies sit.
+  if (!agencies || !agency) return { name: fallbackName, place: 'Hà Nội' };
   const parent = agency.parentCode ? await agencies.findAgency(agency.parentCode).catch(() => null) : null;
   const unit = agency.adminUnit;
   const names = unit ? await loadUnitNames(units, [unit.provinceCode]) : null;
   const where = unit && names ? (unit.communeCode ? names.commune(unit.provinceCode, unit.communeCode) : undefined) ?? names.province(unit.provinceCode) : undefined;
-  // Central bodies sit in the capital.
   return { name: agency.name, parentName: parent?.name, place: where ? placeName(where) : 'Hà Nội' };
 }

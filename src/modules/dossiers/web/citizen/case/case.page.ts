@@ -4,7 +4,7 @@ import { requireApplicant } from '../applicant.policy.ts';
 import type { CitizenPagesDeps } from '../citizen-deps.types.ts';
 import { formText } from '../citizen-request.parser.ts';
 import type { DraftContextLoader } from '../draft-context.service.ts';
-import { markDone, PROGRESS_KEY } from '../draft-sections.workflow.ts';
+import { doneSections, markDone, PROGRESS_KEY } from '../draft-sections.workflow.ts';
 
 type Params = { Params: { id: string } };
 
@@ -14,7 +14,9 @@ export function registerCasePage(app: HttpServer, deps: CitizenPagesDeps, drafts
     if (!who) return reply;
     const { view, definition } = await drafts.load(who.actor, request.params.id);
     if (view.status !== 'draft' || !definition || definition.cases.length < 2) return reply.redirect(`/ho-so/${view.id}`, 303);
-    return reply.page('dossiers/web/citizen/case/case.njk', { dossier: view, cases: definition.cases, chosen: view.caseKey, csrfToken: deps.web.csrfToken(request, reply) });
+    // The draft starts with the first case; no radio is chosen for the person until they choose one.
+    const chosen = doneSections(view.answers).has('case') ? view.caseKey : null;
+    return reply.page('dossiers/web/citizen/case/case.njk', { dossier: view, cases: definition.cases, chosen, csrfToken: deps.web.csrfToken(request, reply) });
   });
 
   app.post<Params>('/ho-so/:id/truong-hop', { schema: { hide: true } }, async (request, reply) => {

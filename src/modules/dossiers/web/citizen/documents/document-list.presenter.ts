@@ -41,7 +41,9 @@ export function requirementViews(requirements: readonly DocumentRequirement[], f
       key: r.key,
       name: r.name,
       required: r.required,
-      quantity: r.quantity,
+      // "0 bản chính, 0 bản sao" says nothing: only the numbers asked for.
+      originals: r.quantity?.original ?? 0,
+      copies: r.quantity?.copy ?? 0,
       note: r.note,
       types: acceptedTypes(r),
       accept: r.accept.map((a) => ACCEPT_ATTR[a]).join(','),

@@ -177,5 +177,11 @@ export function errorSummary(fields: readonly FormField[], errors: readonly Answ
     const childKey = /^\d+\]\.([a-z0-9_]+)/.exec(rest)?.[1];
     return field.fields.find((c) => c.key === childKey)?.kind;
   };
-  return errors.map((e) => ({ text: e.message[locale], href: `${pageUrl}#${fieldId(e.field)}${kindAt(e.field) === 'date' ? '-day' : ''}` }));
+  // Items of a group ask the same questions: the summary says which item each error is in.
+  const itemOf = (path: string) => {
+    const match = /^([a-z][a-z0-9_]*)\[(\d+)\]/.exec(path);
+    const group = match ? fields.find((f) => f.key === match[1]) : undefined;
+    return group ? `${group.label[locale]} (${Number(match![2]) + 1}): ` : '';
+  };
+  return errors.map((e) => ({ text: `${itemOf(e.field)}${e.message[locale]}`, href: `${pageUrl}#${fieldId(e.field)}${kindAt(e.field) === 'date' ? '-day' : ''}` }));
 }

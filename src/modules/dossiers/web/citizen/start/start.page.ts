@@ -19,7 +19,7 @@ const PROCEDURE_CODE = /^\d\.\d{6}$/;
 const FOR_WHOM = ['self', 'other'] as const;
 
 export function registerStartPage(app: HttpServer, deps: CitizenPagesDeps): void {
-  const places = createSubmissionPlaces(deps.agencies);
+  const places = createSubmissionPlaces(deps);
 
   async function openProcedure(request: FastifyRequest<Params>, reply: FastifyReply): Promise<ProcedureRecord | null> {
     const code = request.params.code;
@@ -52,7 +52,7 @@ export function registerStartPage(app: HttpServer, deps: CitizenPagesDeps): void
       communes,
       values,
       drafts: await Promise.all(
-        drafts.map(async (d) => ({ id: d.id, agencyName: (await deps.agencies.findAgency(d.agencyCode).catch(() => null))?.name ?? d.agencyCode, savedAt: formatShortTime(d.updatedAt, locale) })),
+        drafts.map(async (d) => ({ id: d.id, agencyName: (await deps.directory.agency(d.agencyCode).catch(() => null))?.name ?? d.agencyCode, savedAt: formatShortTime(d.updatedAt, locale) })),
       ),
       hasErrors: errors.length > 0,
       errorList: errors,

@@ -5,7 +5,7 @@
  */
 import type { Agency } from '../../../../agencies/index.ts';
 import type { ProcedureRecord } from '../../../../catalog/index.ts';
-import type { AgencyRegister } from '../citizen-deps.types.ts';
+import type { AgencyRegister, CitizenPagesDeps } from '../citizen-deps.types.ts';
 
 export type SubmissionPlace =
   | { kind: 'agencies'; agencies: Array<{ code: string; name: string }> }
@@ -24,15 +24,21 @@ export type PlaceResult = { ok: true; agency: { code: string; name: string } } |
 const byLevel = (procedure: ProcedureRecord): SubmissionPlace =>
   procedure.levels.includes('commune') ? { kind: 'commune' } : procedure.levels.includes('province') ? { kind: 'province' } : { kind: 'none' };
 
-export function createSubmissionPlaces(agencies: AgencyRegister) {
+export function createSubmissionPlaces(deps: Pick<CitizenPagesDeps, 'agencies' | 'directory'>) {
   async function existing(refs: ProcedureRecord['agencyRefs']): Promise<Array<{ code: string; name: string }>> {
     const found = new Map<string, { code: string; name: string }>();
     for (const ref of refs) {
       if (!ref.code || found.has(ref.code)) continue;
-      const agency = await agencies.findAgency(ref.code).catch(() => null);
+      const agency = await deps.directory.agency(ref.code).catch(() => null);
       if (agency) found.set(agency.code, { code: agency.code, name: agency.name });
     }
     return [...found.values()];
+  }
+
+  /** The People's Committee of the chosen unit (commune_pc, or province_pc with no commune). */
+  async function committee(agencies: AgencyRegister, kind: 'commune_pc' | 'province_pc', provinceCode: string, communeCode: string | null): Promise<Agency | undefined> {
+    const list = await agencies.listAgencies({ kind, provinceCode });
+    return communeCode === null ? list[0] : list.find((a) => a.adminUnit?.communeCode === communeCode);
   }
 
   return {
@@ -41,7 +47,8 @@ export function createSubmissionPlaces(agencies: AgencyRegister) {
       const implementing = procedure.agencyRefs.filter((r) => r.role === 'implementing' || r.role === 'delegated');
       const refs = implementing.length > 0 ? implementing : procedure.agencyRefs.filter((r) => r.role === 'competent');
       const coded = await existing(refs);
-      return coded.length > 0 ? { kind: 'agencies', agencies: coded } : byLevel(procedure);
+      if (coded.length > 0) return { kind: 'agencies', agencies: coded };
+      return deps.agencies ? byLevel(procedure) : { kind: 'none' };
     },
 
     /** The agency the person chose, or which answer is missing or wrong (a message key). */
@@ -54,13 +61,12 @@ export function createSubmissionPlaces(agencies: AgencyRegister) {
         case 'commune': {
           if (!/^\d{2}$/.test(choice.provinceCode)) return { ok: false, field: 'provinceCode', key: 'dossiers.citizen.start.provinceRequired' };
           if (!/^\d{5}$/.test(choice.communeCode)) return { ok: false, field: 'communeCode', key: 'dossiers.citizen.start.communeRequired' };
-          const list = await agencies.listAgencies({ kind: 'commune_pc', provinceCode: choice.provinceCode });
-          const agency = list.find((a: Agency) => a.adminUnit?.communeCode === choice.communeCode);
+          const agency = deps.agencies && (await committee(deps.agencies, 'commune_pc', choice.provinceCode, choice.communeCode));
           return agency ? { ok: true, agency: { code: agency.code, name: agency.name } } : { ok: false, field: 'communeCode', key: 'dossiers.citizen.start.noAgencyThere' };
         }
         case 'province': {
           if (!/^\d{2}$/.test(choice.provinceCode)) return { ok: false, field: 'provinceCode', key: 'dossiers.citizen.start.provinceRequired' };
-          const [agency] = await agencies.listAgencies({ kind: 'province_pc', provinceCode: choice.provinceCode });
+          const agency = deps.agencies && (await committee(deps.agencies, 'province_pc', choice.provinceCode, null));
           return agency ? { ok: true, agency: { code: agency.code, name: agency.name } } : { ok: false, field: 'provinceCode', key: 'dossiers.citizen.start.noAgencyThere' };
         }
         case 'none':
