@@ -63,6 +63,7 @@ export async function createModules(db: Kysely<any>, logger: Logger, env: Env = 
   const dossiers = createDossiersModule({
     db,
     documents,
+    agencies: agencies.service,
     sync: { secret: resolveAppSecret(env), logger, allowInsecureWebhooks: env.NODE_ENV !== 'production' },
     catalog: catalog.service,
     agencyExists: (code) => agencies.service.findAgency(code).then(() => true, () => false),

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../../../../test/support/app.ts';
-import { addCitizen, CITIZEN_PASSWORD, CitizenBrowser, createCitizenTestApp, csrfOf, DISGUISED, hidden, PDF, requirementKeys, validApplicant } from './citizen.test-support.ts';
+import { createTestApp, type TestApp } from '../../../../../test/support/app.ts';
+import { addCitizen, CITIZEN_PASSWORD, CitizenBrowser, csrfOf, DISGUISED, hidden, PDF, requirementKeys, validApplicant } from './citizen.test-support.ts';
 
 // The whole journey over HTTP with real accounts, the real dossier core, documents and PDF forms:
 // 1.000236 is an online procedure of one coded agency (Cục Quản lý xuất nhập cảnh).
@@ -16,7 +16,7 @@ let an: CitizenBrowser;
 let binh: CitizenBrowser;
 
 beforeAll(async () => {
-  t = await createCitizenTestApp({ FILES_DIR: filesDir, UPLOAD_MAX_BYTES: '65536', UPLOAD_MAX_FILES: '5' });
+  t = await createTestApp({ FILES_DIR: filesDir, UPLOAD_MAX_BYTES: '65536', UPLOAD_MAX_FILES: '5' });
   await addCitizen(t, 'an.hoso@example.vn', { fullName: 'Nguyễn Văn An' });
   await addCitizen(t, 'binh.hoso@example.vn', { fullName: 'Lê Thị Bình' });
   an = new CitizenBrowser(t, '198.51.100.81');

@@ -1,48 +1,7 @@
-/** The whole web app for the citizen pages' HTTP tests, and the accounts and actors they use. */
-import pino from 'pino';
-import { createWebApp } from '../../../../app.ts';
-import { loadEnv } from '../../../../config/env.ts';
+/** Accounts, actors and a no-JavaScript browser for the citizen pages' HTTP tests. */
 import type { TestApp } from '../../../../../test/support/app.ts';
-import { createTestDatabase } from '../../../../../test/support/db.ts';
 import { actorOf } from '../../../identity/index.ts';
 import type { DossierActor } from '../../core/dossier-actor.ts';
-import { registerCitizenPages } from './citizen.pages.ts';
-
-/**
- * The app over a fresh clone of the seeded database, like test/support/app.ts. The citizen pages are
- * registered here when the composition root does not (yet) pass them their ports.
- */
-export async function createCitizenTestApp(env: Readonly<Record<string, string>> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
-  const settings = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, ...env });
-  const app = await createWebApp({ env: settings, databaseUrl: database.url, logger: pino({ level: 'silent' }), listenForChanges: false });
-  if (!app.http.hasRoute({ method: 'GET', url: '/tra-cuu-ho-so' })) {
-    const m = app.modules;
-    registerCitizenPages(app.http, {
-      web: m.identity.web,
-      drafts: m.dossiers.drafts,
-      actions: m.dossiers.actions,
-      queries: m.dossiers.queries,
-      ratings: m.dossiers.ratings,
-      configs: m.dossiers.configs,
-      catalog: m.catalog.service,
-      units: m.agencies.service,
-      directory: m.dossiers.directory,
-      agencies: m.agencies.service,
-      documents: m.documents,
-      now: () => new Date(),
-    });
-  }
-  await app.http.ready();
-  return {
-    app,
-    database,
-    async close() {
-      await app.close();
-      await database.drop();
-    },
-  };
-}
 
 /** An active official of `agencyCode` holding every dossier role, as the dossier core's actor. */
 export async function addOfficial(t: TestApp, email: string, agencyCode: string): Promise<Extract<DossierActor, { kind: 'official' }>> {

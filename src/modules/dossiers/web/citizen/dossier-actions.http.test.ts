@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../../../../test/support/app.ts';
+import { createTestApp, type TestApp } from '../../../../../test/support/app.ts';
 import type { DossierActor } from '../../core/dossier-actor.ts';
-import { addCitizen, addOfficial, CITIZEN_PASSWORD, CitizenBrowser, createCitizenTestApp, csrfOf, DISGUISED, fillApplication, hidden, PDF } from './citizen.test-support.ts';
+import { addCitizen, addOfficial, CITIZEN_PASSWORD, CitizenBrowser, csrfOf, DISGUISED, fillApplication, hidden, PDF } from './citizen.test-support.ts';
 
 // After submission: supplement requests answered in time and too late, the rating (once), and the
 // public lookup with its throttle. The agency's side is played through the real dossier core.
@@ -17,7 +17,7 @@ let an: CitizenBrowser;
 let officer: Extract<DossierActor, { kind: 'official' }>;
 
 beforeAll(async () => {
-  t = await createCitizenTestApp({ FILES_DIR: filesDir, UPLOAD_MAX_BYTES: '65536' });
+  t = await createTestApp({ FILES_DIR: filesDir, UPLOAD_MAX_BYTES: '65536' });
   await addCitizen(t, 'an.tiepnhan@example.vn', { fullName: 'Nguyễn Văn An' });
   an = new CitizenBrowser(t, '198.51.100.91');
   await an.logIn('an.tiepnhan@example.vn', CITIZEN_PASSWORD);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../../../../test/support/app.ts';
+import { createTestApp, type TestApp } from '../../../../../test/support/app.ts';
 import { actorOf } from '../../../identity/index.ts';
 import type { FormField } from '../../service-config/service-config.types.ts';
-import { addCitizen, CITIZEN_PASSWORD, CitizenBrowser, createCitizenTestApp, csrfOf } from './citizen.test-support.ts';
+import { addCitizen, CITIZEN_PASSWORD, CitizenBrowser, csrfOf } from './citizen.test-support.ts';
 
 // Every kind of question an agency can configure, without JavaScript: a conditional field shown
 // after its choice is saved, a repeatable group with "add another" and "remove", addresses whose
@@ -37,7 +37,7 @@ let id = '';
 const url = () => `/ho-so/${id}/thong-tin`;
 
 beforeAll(async () => {
-  t = await createCitizenTestApp();
+  t = await createTestApp();
   const admin = await t.app.modules.identity.accounts.addAccount(
     { type: 'official', email: 'quantri.xnc@example.vn', password: 'mat khau quan tri 2026', agency: AGENCY, roles: ['agency_admin'] },
     { origin: { ip: '127.0.0.1', userAgent: null } },

@@ -40,6 +40,7 @@ export function registerLookupPage(app: HttpServer, deps: CitizenPagesDeps, rule
 
   app.post('/tra-cuu-ho-so', { schema: { hide: true } }, async (request, reply) => {
     deps.web.checkCsrf(request);
+    // Agency codes are upper case (QCVN 102); people type them in either case.
     const code = formText(request.body, 'code').toUpperCase();
     const idNumber = formText(request.body, 'idNumber').replace(/[\s.]/g, '');
     const errors: PageError[] = [];
