@@ -73,7 +73,8 @@ export async function createModules(db: Kysely<any>, logger: Logger, env: Env = 
         const account = await identity.accounts.findAccount(accountId);
         return account ? { name: account.fullName ?? account.email ?? account.phone ?? '', email: account.email, phone: account.phone } : null;
       },
-      agency: (code) => agencies.service.findAgency(code).then((a) => ({ code: a.code, name: a.name }), () => null),
+      // Agencies are reference data: their names are read once per process.
+      agency: memoize((code: string) => agencies.service.findAgency(code).then((a) => ({ code: a.code, name: a.name }), () => null)),
       officialsOf: (agencyCode) => identity.accounts.listOfficials(agencyCode),
     },
     files: {

@@ -106,18 +106,18 @@ export function createQueryService(deps: DossierCoreDeps & { directory: Director
 
     /** Public tracking: both the code and the applicant's ID number must match (one answer for every failure). */
     async lookup(code: string, idNumber: string): Promise<PublicTracking> {
-      const row = await db
-        .selectFrom('dossier')
-        .select(['id', 'code', 'procedure_name', 'agency_code', 'status', 'submitted_at', 'received_at', 'due_at', 'finished_at', 'resolved_at'])
-        .where('code', '=', code.trim())
-        .where('applicant_id_number', '=', idNumber.trim())
-        .executeTakeFirst();
+      // One round trip: the dossier and its status changes (the busiest public read of the portal).
+      const found = await sql<{
+        code: string; procedure_name: string; agency_code: string; status: string; submitted_at: Date | null; received_at: Date | null;
+        due_at: Date | null; finished_at: Date | null; resolved_at: Date | null; events: Array<{ type: string; status_to: string; occurred_at: string }>;
+      }>`
+        SELECT d.code, d.procedure_name, d.agency_code, d.status, d.submitted_at, d.received_at, d.due_at, d.finished_at, d.resolved_at,
+          coalesce((SELECT json_agg(json_build_object('type', e.type, 'status_to', e.status_to, 'occurred_at', e.occurred_at) ORDER BY e.seq)
+                    FROM dossier_event e WHERE e.dossier_id = d.id AND NOT e.internal AND e.status_to IS NOT NULL), '[]') AS events
+        FROM dossier d WHERE d.code = ${code.trim()} AND d.applicant_id_number = ${idNumber.trim()}`.execute(db);
+      const row = found.rows[0];
       if (!row || row.status === 'draft' || !row.code) throw new AppError('DOSSIER_LOOKUP_FAILED');
-      const [events, agency] = await Promise.all([
-        db.selectFrom('dossier_event').select(['type', 'status_to', 'occurred_at']).where('dossier_id', '=', row.id).where('internal', '=', false).where('status_to', 'is not', null).orderBy('seq').execute(),
-        deps.directory.agency(row.agency_code),
-      ]);
-      const due = row.due_at;
+      const agency = await deps.directory.agency(row.agency_code);
       const finished = row.resolved_at ?? row.finished_at;
       return {
         code: row.code,
@@ -127,10 +127,10 @@ export function createQueryService(deps: DossierCoreDeps & { directory: Director
         statusCode: NATIONAL_STATUS_CODE[row.status as Exclude<Dossier['status'], 'draft'>],
         submittedAt: row.submitted_at?.toISOString() ?? null,
         receivedAt: row.received_at?.toISOString() ?? null,
-        dueAt: due?.toISOString() ?? null,
+        dueAt: row.due_at?.toISOString() ?? null,
         finishedAt: row.finished_at?.toISOString() ?? null,
-        progress: due ? classifyProgress(due, finished, deps.now()) : null,
-        events: events.map((e) => ({ type: e.type, statusTo: e.status_to as Dossier['status'], occurredAt: e.occurred_at.toISOString() })),
+        progress: row.due_at ? classifyProgress(row.due_at, finished, deps.now()) : null,
+        events: row.events.map((e) => ({ type: e.type, statusTo: e.status_to as Dossier['status'], occurredAt: new Date(e.occurred_at).toISOString() })),
       };
     },
 
