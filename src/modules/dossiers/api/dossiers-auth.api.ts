@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppError, isAppError } from '../../../platform/errors/app-error.ts';
 import type { Account } from '../../identity/index.ts';
 import type { ActionService } from '../core/dossier-action.service.ts';
-import type { DossierActor } from '../core/dossier-actor.ts';
+import { applicantOf, type DossierActor } from '../core/dossier-actor.ts';
 import type { ApplicantProfile, ServicePort } from '../core/dossier-deps.ts';
 import type { DraftService } from '../core/dossier-draft.service.ts';
 import type { QueryService } from '../core/dossier-query.service.ts';
@@ -56,8 +56,6 @@ export interface ApiApplicant {
   clientId: string;
 }
 
-const SUBJECT_TYPE = { citizen: 1, business: 2, organisation: 4 } as const;
-
 /**
  * The person behind the request's bearer token. A token of an agency system (no person), of a
  * disabled account or of an official answers 403: this API is the applicant's.
@@ -70,23 +68,7 @@ export async function authenticateApplicant(ports: DossierApiPorts, request: Fas
   // A token outlives nothing it was issued for: a disabled or removed account is refused at once.
   if (!account || account.status !== 'active') throw new AppError('IDENTITY_TOKEN_INVALID', 'the account of this token is not active');
   if (account.type === 'official') throw new AppError('DOSSIER_FORBIDDEN', 'officials work on dossiers in the back office');
-  const name = account.fullName || account.email || account.phone || account.id;
-  return {
-    clientId: caller.clientId,
-    actor: { kind: 'applicant', accountId: account.id, name },
-    profile: {
-      accountId: account.id,
-      fullName: account.fullName ?? '',
-      idNumber: account.idNumber,
-      dateOfBirth: account.dateOfBirth,
-      phone: account.phone,
-      email: account.email,
-      sex: account.sex,
-      permanentAddress: account.permanentAddress,
-      currentAddress: account.currentAddress,
-      subjectType: SUBJECT_TYPE[account.type],
-    },
-  };
+  return { clientId: caller.clientId, ...applicantOf(account as Account & { type: 'citizen' | 'business' | 'organisation' }) };
 }
 
 /** The problem's `errors` as the API gives them: one entry per field, with a stable code and a message in the caller's language. */

@@ -1,5 +1,6 @@
 /** Who acts on a dossier, and what they may do on one (through identity's `can()` policy). */
-import { can, type Action, type Actor } from '../../identity/index.ts';
+import { can, type Account, type Action, type Actor } from '../../identity/index.ts';
+import type { ApplicantProfile } from './dossier-deps.ts';
 import type { Dossier } from './dossier.types.ts';
 
 /** An account (applicant or official) with the name shown on the timeline, or the portal itself. */
@@ -53,4 +54,27 @@ export function actorIdOf(actor: DossierActor): string | null {
     case 'system':
       return null;
   }
+}
+
+/** LoaiDoiTuong (DOMAIN §2.2) of an applicant account type. */
+const SUBJECT_TYPE = { citizen: 1, business: 2, organisation: 4 } as const;
+
+/** An applicant's account as the dossier core sees it: who acts (with the name on the timeline) and the profile that prefills drafts. */
+export function applicantOf(account: Account & { type: keyof typeof SUBJECT_TYPE }): { actor: Extract<DossierActor, { kind: 'applicant' }>; profile: ApplicantProfile } {
+  const name = account.fullName || account.email || account.phone || account.id;
+  return {
+    actor: { kind: 'applicant', accountId: account.id, name },
+    profile: {
+      accountId: account.id,
+      fullName: account.fullName ?? '',
+      idNumber: account.idNumber,
+      dateOfBirth: account.dateOfBirth,
+      phone: account.phone,
+      email: account.email,
+      sex: account.sex,
+      permanentAddress: account.permanentAddress,
+      currentAddress: account.currentAddress,
+      subjectType: SUBJECT_TYPE[account.type],
+    },
+  };
 }

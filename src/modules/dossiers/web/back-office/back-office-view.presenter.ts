@@ -1,4 +1,5 @@
 /** Small view helpers shared by the back-office pages: Vietnam times, status and progress tags, paths. */
+import { statusTag } from '../dossier-status.presenter.ts';
 import { withQuery } from '../../../../platform/views/views.ts';
 import type { ProgressClass } from '../../deadline.workflow.ts';
 import type { DossierStatus } from '../../core/dossier.types.ts';
@@ -17,27 +18,11 @@ export function formatTime(iso: string | Date | null | undefined): string | null
 }
 
 /** The govuk tag colour of a progress class: red for late, green for done in time, blue while running. */
-export function progressTag(progress: ProgressClass | null): { key: string; classes: string } | null {
-  if (!progress) return null;
-  const colour = { early: 'govuk-tag--green', on_time: 'govuk-tag--green', late: 'govuk-tag--red', in_progress: 'govuk-tag--blue', in_progress_late: 'govuk-tag--red' }[progress];
-  return { key: `dossiers.progress.${progress}`, classes: colour };
-}
+export { progressTag } from '../dossier-status.presenter.ts';
 
-/** The status in words and its national code (DOMAIN §4), e.g. "Đang xử lý (4)". */
+/** The status in words and its national code (DOMAIN §4), e.g. "Đang xử lý (4)", with the same colours as the citizen's pages. */
 export function statusView(status: DossierStatus, code: number | null) {
-  const colour: Partial<Record<DossierStatus, string>> = {
-    submitted: 'govuk-tag--light-blue',
-    received: 'govuk-tag--blue',
-    processing: 'govuk-tag--blue',
-    supplement_requested: 'govuk-tag--yellow',
-    payment_requested: 'govuk-tag--yellow',
-    resolved: 'govuk-tag--green',
-    returned: 'govuk-tag--green',
-    refused: 'govuk-tag--red',
-    stopped: 'govuk-tag--red',
-    withdrawn: 'govuk-tag--grey',
-  };
-  return { key: `dossiers.status.${status}`, code, classes: colour[status] ?? 'govuk-tag--grey' };
+  return statusTag(status, code);
 }
 
 /** GOV.UK pagination for a list of `total` rows, `size` per page (null when one page holds everything). */

@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../../platform/errors/app-error.ts';
 import type { ApplicantProfile } from '../../core/dossier-deps.ts';
-import type { DossierActor } from '../../core/dossier-actor.ts';
+import { applicantOf, type DossierActor } from '../../core/dossier-actor.ts';
 
 export type ApplicantActor = Extract<DossierActor, { kind: 'applicant' }>;
 
@@ -14,8 +14,6 @@ export interface SignedInApplicant {
   /** The signed-in account's profile, to prefill a new draft (never ask twice). */
   profile: ApplicantProfile;
 }
-
-const SUBJECT_TYPE = { citizen: 1, business: 2, organisation: 4 } as const;
 
 /**
  * The applicant acting on this request, or null after sending a visitor to log in (and back to
@@ -30,20 +28,5 @@ export function requireApplicant(request: FastifyRequest, reply: FastifyReply, n
   }
   const account = current.account;
   if (account.type === 'official') throw new AppError('DOSSIER_FORBIDDEN', 'officials file dossiers through the back office');
-  const name = account.fullName || account.email || account.phone || account.id;
-  return {
-    actor: { kind: 'applicant', accountId: account.id, name },
-    profile: {
-      accountId: account.id,
-      fullName: account.fullName ?? '',
-      idNumber: account.idNumber,
-      dateOfBirth: account.dateOfBirth,
-      phone: account.phone,
-      email: account.email,
-      sex: account.sex,
-      permanentAddress: account.permanentAddress,
-      currentAddress: account.currentAddress,
-      subjectType: SUBJECT_TYPE[account.type],
-    },
-  };
+  return applicantOf(account as typeof account & { type: 'citizen' | 'business' | 'organisation' });
 }

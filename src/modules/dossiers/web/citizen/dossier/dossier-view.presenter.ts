@@ -3,7 +3,7 @@ import type { Locale } from '../../../../../platform/i18n/i18n.ts';
 import type { DossierView } from '../../../core/dossier-query.service.ts';
 import type { DossierEventView } from '../../../core/dossier.types.ts';
 import { formatLongTime, formatShortTime } from '../citizen-time.presenter.ts';
-import { progressTag, statusTag } from '../dossier-status.presenter.ts';
+import { progressTag, statusTag } from '../../dossier-status.presenter.ts';
 import { fileRow } from '../documents/document-list.presenter.ts';
 
 const texts = (value: unknown): string[] => (typeof value === 'string' && value.trim() ? [value] : []);

@@ -11,7 +11,7 @@ import type { CitizenPagesDeps } from '../citizen-deps.types.ts';
 import { formText } from '../citizen-request.parser.ts';
 import { formatLongTime, formatShortTime } from '../citizen-time.presenter.ts';
 import type { PageError } from '../documents/document-list.presenter.ts';
-import { progressTag, statusTag } from '../dossier-status.presenter.ts';
+import { progressTag, statusTag } from '../../dossier-status.presenter.ts';
 import { createThrottle, LOOKUP_THROTTLE, type ThrottleRules } from './lookup-throttle.policy.ts';
 
 const TEMPLATE = 'dossiers/web/citizen/lookup/lookup.njk';

@@ -3,7 +3,7 @@ import type { HttpServer } from '../../../../../platform/http/server.ts';
 import { requireApplicant } from '../applicant.policy.ts';
 import type { CitizenPagesDeps } from '../citizen-deps.types.ts';
 import { formatShortTime } from '../citizen-time.presenter.ts';
-import { progressTag, statusTag } from '../dossier-status.presenter.ts';
+import { progressTag, statusTag } from '../../dossier-status.presenter.ts';
 
 const PAGE_SIZE = 25;
 

@@ -1,6 +1,6 @@
-/** How a dossier's status and timeliness look on the citizen's pages: words (from the core's messages) and tag colours. */
-import type { ProgressClass } from '../../deadline.workflow.ts';
-import type { DossierStatus } from '../../core/dossier.types.ts';
+/** How a dossier's status and timeliness look on the citizen's and officials' pages: words (from the core's messages) and tag colours. */
+import type { ProgressClass } from '../deadline.workflow.ts';
+import type { DossierStatus } from '../core/dossier.types.ts';
 
 const STATUS_TAG: Record<DossierStatus, string> = {
   draft: 'govuk-tag--grey',
