@@ -12,6 +12,7 @@ import { createIntegrationService, type ClientDirectory } from './integration.se
 import type { SyncDb } from './sync-batch.repo.ts';
 import { createSyncIngestService } from './sync-ingest.service.ts';
 import { WEBHOOK_EVENTS } from './sync.types.ts';
+import { createSyncNoticeHandler } from './sync-notices.handler.ts';
 import { DELIVER_WEBHOOK_TASK } from './webhook.repo.ts';
 import { createWebhookService } from './webhook.service.ts';
 import type { RetryPolicy } from './webhook.workflow.ts';
@@ -41,7 +42,9 @@ export function createSyncModule(core: Pick<DossierCoreDeps, 'db' | 'calendar' |
   const webhooks = createWebhookService({ db, box, now: core.now, retry: options.retry, fetch: options.fetch, timeoutMs: options.webhookTimeoutMs, logger: options.logger });
   let verify: ApiTokenCheck | null = options.verifyApiToken ?? null;
   const onPortalEvent: EventHandler = (event) => webhooks.onPortalEvent(event);
-  const subscriptions: Subscriptions = Object.fromEntries(WEBHOOK_EVENTS.map((type) => [type, [onPortalEvent]]));
+  const subscriptions: Record<string, EventHandler[]> = Object.fromEntries(WEBHOOK_EVENTS.map((type) => [type, [onPortalEvent]]));
+  // Applicants hear of synced changes to their portal dossiers like of any other change.
+  subscriptions['dossier.sync_applied'] = [createSyncNoticeHandler(core.db)];
   return {
     ingest,
     integrations,
