@@ -28,6 +28,7 @@ export const oidcMessages: { vi: Messages; en: Messages } = {
           id_number: 'Số định danh cá nhân',
           account_type: 'Loại tài khoản (công dân, doanh nghiệp, tổ chức)',
           offline_access: 'Giữ đăng nhập khi bạn không dùng cổng',
+          'api:dossiers': 'Nộp, theo dõi và quản lý hồ sơ của bạn thay mặt bạn',
         },
         logout: {
           title: 'Đăng xuất',
@@ -68,6 +69,7 @@ export const oidcMessages: { vi: Messages; en: Messages } = {
           id_number: 'Personal identification number',
           account_type: 'Account type (citizen, business, organisation)',
           offline_access: 'Stay signed in while you are away',
+          'api:dossiers': 'Submit, follow and manage your applications on your behalf',
         },
         logout: {
           title: 'Sign out',
