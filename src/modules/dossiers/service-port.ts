@@ -74,6 +74,9 @@ export function applicantFromAnswers(definition: ServiceDefinition, answers: Rec
 export function createServicePort(configs: ServiceConfigService, units: () => Promise<CommuneLookup>, now: () => Date): ServicePort {
   const byId = new Map<string, Promise<ServiceVersion>>();
   return {
+    async prepare() {
+      await units();
+    },
     async current(procedureCode, agencyCode) {
       const version = serviceVersionOf(await configs.current(procedureCode, agencyCode));
       if (!byId.has(version.id)) byId.set(version.id, Promise.resolve(version));

@@ -38,6 +38,8 @@ export { runOidcClientCommand, OIDC_CLIENT_USAGE } from './oidc/oidc-client.cli.
 export type { OidcModule } from './oidc/oidc.module.ts';
 export { identityMessages } from './web/identity.messages.ts';
 export type { WebKit } from './web/session.hooks.ts';
+/** RFC 6238 codes, as an authenticator app computes them (for tools and tests that act as a person). */
+export { decodeBase32, totp } from './totp.workflow.ts';
 export { ACTIONS, OFFICIAL_ROLES, actorOf, agenciesWhere, can, isOfficialRole, type Action, type Actor, type OfficialRole, type Resource } from './authorization.policy.ts';
 export { checkIdNumber, readIdNumber, type IdNumberProblem, type Sex } from './id-number.workflow.ts';
 export { normaliseEmail, normalisePhone, parseContact } from './contact.workflow.ts';

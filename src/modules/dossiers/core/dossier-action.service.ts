@@ -75,7 +75,9 @@ export function createActionService(deps: DossierCoreDeps) {
       // Everything read from other tables or modules is read before the transaction: a transaction that
       // waits for a second pool connection can starve the pool under load.
       if (Array.isArray(input.files)) input.files = await ownFiles(actor, input.files as FileRef[]);
-      const configId = (await db.selectFrom('dossier').select('service_config_id').where('id', '=', /^[0-9a-f-]{36}$/i.test(dossierId) ? dossierId : '00000000-0000-0000-0000-000000000000').executeTakeFirst())?.service_config_id;
+      // Only these two actions read the service's terms (steps, supplement days): load them now, not inside.
+      const readsTerms = action === 'request_supplement' || action === 'forward';
+      const configId = !readsTerms ? null : (await db.selectFrom('dossier').select('service_config_id').where('id', '=', /^[0-9a-f-]{36}$/i.test(dossierId) ? dossierId : '00000000-0000-0000-0000-000000000000').executeTakeFirst())?.service_config_id;
       if (configId) await deps.services.byId(configId);
       return db.transaction().execute(async (tx) => {
         const dossier = await findDossier(tx, dossierId, { forUpdate: true });

@@ -23,6 +23,8 @@ export interface FieldError {
 }
 
 export interface ServicePort {
+  /** Loads what answer checks read (the administrative units), so that later checks need no database. */
+  prepare(): Promise<void>;
   current(procedureCode: string, agencyCode: string): Promise<ServiceVersion>;
   byId(id: string): Promise<ServiceVersion>;
   validateAnswers(

@@ -158,8 +158,8 @@ export function createDraftService(deps: DossierCoreDeps) {
       const existing = await ownDraft(actor, id);
       if (existing.status !== 'draft') return existing;
       const service = await deps.services.byId(existing.serviceConfigId!);
-      // Warms what validation reads (the administrative units) outside the transaction below.
-      await deps.services.validateAnswers(service, existing.answers, existing.caseKey);
+      // What validation reads (the administrative units) is loaded outside the transaction below.
+      await deps.services.prepare();
       return db.transaction().execute(async (tx) => {
         const draft = await findDossier(tx, id, { forUpdate: true });
         if (!draft) throw new AppError('DOSSIER_NOT_FOUND');

@@ -1,5 +1,7 @@
 /** A tiny cookie-keeping client over Fastify's inject, for the identity page tests. */
+import { expect } from 'vitest';
 import type { TestApp } from '../../../../test/support/app.ts';
+import { decodeBase32, totp } from '../totp.workflow.ts';
 
 export interface Page {
   status: number;
@@ -65,4 +67,17 @@ export async function latestCode(t: TestApp, to: string, purpose: string): Promi
     [to, purpose],
   );
   return rows[0]?.code ?? null;
+}
+
+/**
+ * An official's first login as a person does it: password, then two-step enrolment with the code an
+ * authenticator app would compute from the secret shown. Fails the test if either step goes elsewhere.
+ */
+export async function logInNewOfficial(b: TestBrowser, identifier: string, password: string): Promise<TestBrowser> {
+  const form = await b.get('/dang-nhap');
+  expect((await b.post('/dang-nhap', { identifier, password }, form)).location).toBe('/dang-nhap/xac-thuc-hai-buoc');
+  const setup = await b.get('/dang-nhap/xac-thuc-hai-buoc');
+  const secret = /class="odvc-totp-secret" lang="en">([A-Z2-7]+)</.exec(setup.body)![1]!;
+  expect((await b.post('/dang-nhap/xac-thuc-hai-buoc', { code: totp(decodeBase32(secret), new Date()) }, setup)).status).toBe(303);
+  return b;
 }

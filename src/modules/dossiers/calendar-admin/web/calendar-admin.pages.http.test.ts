@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../../test/support/app.ts';
-import { decodeBase32, totp } from '../../../identity/totp.workflow.ts';
-import { TestBrowser, type Page } from '../../../identity/web/browser.test-support.ts';
+import { logInNewOfficial, TestBrowser, type Page } from '../../../identity/web/browser.test-support.ts';
 
 // The holiday calendar pages through the whole app: real login (officials pass TOTP), real forms
 // with CSRF, and the deadline API answering from what was approved.
@@ -15,13 +14,7 @@ const YEAR_PAGE = '/quan-tri/lich-nghi/2026';
 
 async function officialBrowser(email: string, role: 'system_admin' | 'intake_officer'): Promise<TestBrowser> {
   await t.app.modules.identity.accounts.addAccount({ type: 'official', email, password: PASSWORD, agency: agencyCode, roles: [role], fullName: 'Phạm Quản Trị' }, { origin });
-  const b = new TestBrowser(t, `192.0.2.${ipCounter++}`);
-  const form = await b.get('/dang-nhap');
-  expect((await b.post('/dang-nhap', { identifier: email, password: PASSWORD }, form)).location).toBe('/dang-nhap/xac-thuc-hai-buoc');
-  const setup = await b.get('/dang-nhap/xac-thuc-hai-buoc');
-  const secret = /class="odvc-totp-secret" lang="en">([A-Z2-7]+)</.exec(setup.body)![1]!;
-  expect((await b.post('/dang-nhap/xac-thuc-hai-buoc', { code: totp(decodeBase32(secret), new Date()) }, setup)).status).toBe(303);
-  return b;
+  return logInNewOfficial(new TestBrowser(t, `192.0.2.${ipCounter++}`), email, PASSWORD);
 }
 
 beforeAll(async () => {

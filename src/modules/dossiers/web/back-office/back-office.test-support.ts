@@ -2,7 +2,8 @@
  * A cookie-keeping browser over Fastify's inject for the back-office tests, and an official's real
  * login: password, then the two-step enrolment with a TOTP code computed here (RFC 6238).
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { decodeBase32, totp } from '../../../identity/index.ts';
 import type { TestApp } from '../../../../../test/support/app.ts';
 
 export interface Page {
@@ -98,20 +99,9 @@ export function errorSummary(html: string): string[] {
   return [...list.matchAll(/<li>\s*(?:<a[^>]*>)?([^<]+)/g)].map((m) => m[1]!.trim());
 }
 
-function decodeBase32(text: string): Buffer {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of text.replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  return Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => Number.parseInt(b, 2)));
-}
-
-/** RFC 6238 with SHA-1, 30-second steps, 6 digits (what authenticator apps compute). */
+/** RFC 6238 with SHA-1, 30-second steps, 6 digits (what authenticator apps compute): identity's own TOTP. */
 export function totpCode(secretBase32: string, at = Date.now()): string {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)));
-  const mac = createHmac('sha1', decodeBase32(secretBase32)).update(counter).digest();
-  const offset = mac[mac.length - 1]! & 0xf;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+  return totp(decodeBase32(secretBase32), new Date(at));
 }
 
 /** Logs an official in as a person would: password, then two-step enrolment with an authenticator code. */

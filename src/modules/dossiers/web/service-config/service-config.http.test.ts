@@ -12,8 +12,7 @@ import { createTranslator, mergeMessages } from '../../../../platform/i18n/i18n.
 import { platformMessages } from '../../../../platform/i18n/messages.ts';
 import { createViews } from '../../../../platform/views/views.ts';
 import { actorOf, IDENTITY_ERRORS, identityMessages, type Actor } from '../../../identity/index.ts';
-import { decodeBase32, totp } from '../../../identity/totp.workflow.ts';
-import { TestBrowser, type Page } from '../../../identity/web/browser.test-support.ts';
+import { logInNewOfficial, TestBrowser, type Page } from '../../../identity/web/browser.test-support.ts';
 import { SERVICE_CONFIG_ERRORS } from '../../service-config/service-config.errors.ts';
 import { registerServiceConfigRoutes } from '../../service-config/service-config.routes.ts';
 import { createServiceConfigService } from '../../service-config/service-config.service.ts';
@@ -83,13 +82,7 @@ afterAll(async () => {
 /** An official logged in through the password page and TOTP set-up. */
 async function officialBrowser(email: string, agency: string, role: 'agency_admin' | 'intake_officer'): Promise<TestBrowser> {
   await modules.identity.accounts.addAccount({ type: 'official', email, password: PASSWORD, agency, roles: [role] }, { origin });
-  const b = new TestBrowser(t, `192.0.2.${ipCounter++}`);
-  const form = await b.get('/dang-nhap');
-  expect((await b.post('/dang-nhap', { identifier: email, password: PASSWORD }, form)).location).toBe('/dang-nhap/xac-thuc-hai-buoc');
-  const setup = await b.get('/dang-nhap/xac-thuc-hai-buoc');
-  const secret = /class="odvc-totp-secret" lang="en">([A-Z2-7]+)</.exec(setup.body)![1]!;
-  expect((await b.post('/dang-nhap/xac-thuc-hai-buoc', { code: totp(decodeBase32(secret), new Date()) }, setup)).status).toBe(303);
-  return b;
+  return logInNewOfficial(new TestBrowser(t, `192.0.2.${ipCounter++}`), email, PASSWORD);
 }
 
 /** Posts a form with repeated fields (checkboxes) the way a browser does, with the page's CSRF token. */

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../../../test/support/app.ts';
-import { decodeBase32, totp } from '../../../totp.workflow.ts';
-import { TestBrowser, type Page } from '../../../web/browser.test-support.ts';
+import { logInNewOfficial, TestBrowser, type Page } from '../../../web/browser.test-support.ts';
 
 // The client registry pages, through the real login (officials pass TOTP) and the real registry.
 let t: TestApp;
@@ -22,13 +21,7 @@ afterAll(async () => {
 /** An official with `role`, logged in through the password page and TOTP set-up: an active session. */
 async function officialBrowser(email: string, role: 'system_admin' | 'intake_officer'): Promise<TestBrowser> {
   await t.app.modules.identity.accounts.addAccount({ type: 'official', email, password: PASSWORD, agency: agencyCode, roles: [role] }, { origin });
-  const b = new TestBrowser(t, `192.0.2.${ipCounter++}`);
-  const form = await b.get('/dang-nhap');
-  expect((await b.post('/dang-nhap', { identifier: email, password: PASSWORD }, form)).location).toBe('/dang-nhap/xac-thuc-hai-buoc');
-  const setup = await b.get('/dang-nhap/xac-thuc-hai-buoc');
-  const secret = /class="odvc-totp-secret" lang="en">([A-Z2-7]+)</.exec(setup.body)![1]!;
-  expect((await b.post('/dang-nhap/xac-thuc-hai-buoc', { code: totp(decodeBase32(secret), new Date()) }, setup)).status).toBe(303);
-  return b;
+  return logInNewOfficial(new TestBrowser(t, `192.0.2.${ipCounter++}`), email, PASSWORD);
 }
 
 async function audit(action: string, clientId: string) {
