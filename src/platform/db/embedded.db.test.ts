@@ -26,10 +26,12 @@ async function scalar(url: string, sql: string): Promise<unknown> {
 
 describe('embedded PostgreSQL', () => {
   it('initialises a cluster on first start, keeps data across restarts and stops cleanly', async () => {
-    if (os.userInfo().uid === 0) fs.chmodSync(root, 0o755);
+    // `root` is private (mkdtemp makes it 0700), like a checkout under `mktemp -d`: run as root, the
+    // server's `postgres` user must still get through it, so the start makes it passable (o+x) itself.
     const port = await findFreePort();
     first = await startEmbeddedPostgres({ dir, port });
     expect(fs.existsSync(path.join(dir, 'PG_VERSION'))).toBe(true);
+    expect(fs.statSync(root).mode & 0o001).toBe(os.userInfo().uid === 0 ? 0o001 : 0);
     await scalar(first.adminUrl, 'CREATE TABLE kept (v text)');
     await scalar(first.adminUrl, 'INSERT INTO kept VALUES ($$còn đây$$)');
     await first.stop();

